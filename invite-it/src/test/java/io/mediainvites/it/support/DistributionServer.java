@@ -1,0 +1,89 @@
+package io.mediainvites.it.support;
+
+import io.mediainvites.harness.DatabaseConfig;
+import io.mediainvites.harness.KeycloakDistribution;
+import io.mediainvites.harness.RunningKeycloak;
+import io.mediainvites.harness.ServerProfile;
+import io.mediainvites.harness.StartOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.keycloak.admin.client.Keycloak;
+
+/** Keycloak from the distribution zip, with the bundle jar installed, on free loopback ports. */
+final class DistributionServer implements KeycloakServer, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DistributionServer.class.getName());
+
+    private final RunningKeycloak keycloak;
+    private final Keycloak admin;
+    private final Database database;
+
+    private DistributionServer(RunningKeycloak keycloak, Database database) {
+        this.keycloak = keycloak;
+        this.database = database;
+        this.admin = Keycloak.getInstance(keycloak.baseUrl(), "master",
+                keycloak.options().adminUser(), keycloak.options().adminPassword(), "admin-cli");
+    }
+
+    static DistributionServer start(TestSettings settings) {
+        Instant begin = Instant.now();
+        Database database = settings.postgres()
+                ? Database.createFresh(settings.postgresUrl(), settings.postgresUser())
+                : null;
+        try {
+            DatabaseConfig db = database == null
+                    ? DatabaseConfig.devFile()
+                    : DatabaseConfig.postgres(database.jdbcUrl(), database.user(), "");
+            KeycloakDistribution distribution = new KeycloakDistribution(settings.distributionZip(), settings.workDir())
+                    .unpack()
+                    .installProviders(List.of(settings.bundleJar()))
+                    .stageRealmImports(List.of(settings.realmFile()))
+                    .wipeEmbeddedDatabase();
+            Instant built = Instant.now();
+            boolean rebuilt = distribution.build(ServerProfile.buildOptions(db, false));
+            Instant starting = Instant.now();
+            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db));
+            Instant ready = Instant.now();
+            LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
+                    Duration.between(begin, built).toMillis(), rebuilt ? "ran" : "skipped",
+                    Duration.between(built, starting).toMillis(), Duration.between(starting, ready).toMillis()));
+            return new DistributionServer(running, database);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String baseUrl() {
+        return keycloak.baseUrl();
+    }
+
+    @Override
+    public Keycloak admin() {
+        return admin;
+    }
+
+    @Override
+    public String description() {
+        return "distribution on " + (database == null ? "dev-file" : "postgres " + database.name());
+    }
+
+    @Override
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        keycloak.close();
+        if (database != null) {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.mediainvites.it.support;
+
+import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one Keycloak for the whole test run (lazily, on the first test that needs it), hands it to
+ * tests as a {@link KeycloakServer} parameter, and stops it when the run ends, failed or not.
+ */
+public final class KeycloakExtension implements ParameterResolver {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakExtension.class.getName());
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == KeycloakServer.class || type == TestSettings.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (parameter.getParameter().getType() == TestSettings.class) {
+            return settings(context);
+        }
+        return server(context);
+    }
+
+    static TestSettings settings(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(TestSettings.class, k -> TestSettings.fromSystemProperties(), TestSettings.class);
+    }
+
+    static KeycloakServer server(ExtensionContext context) {
+        TestSettings settings = settings(context);
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Started.class, k -> new Started(startServer(settings)), Started.class)
+                .server();
+    }
+
+    private static KeycloakServer startServer(TestSettings settings) {
+        ServerRuntime runtime = ServerRuntime.choose(settings.testcontainersRequested(), settings.postgres(),
+                settings.testcontainersRequested() && ContainerServer.dockerAvailable());
+        if (settings.testcontainersRequested() && runtime == ServerRuntime.DISTRIBUTION) {
+            LOG.warning("Testcontainers requested but no Docker engine (or a database run): using the distribution");
+        }
+        KeycloakServer server = runtime == ServerRuntime.TESTCONTAINERS
+                ? ContainerServer.start(settings)
+                : DistributionServer.start(settings);
+        LOG.info(() -> "Integration tests run against Keycloak " + server.description() + " at " + server.baseUrl());
+        return server;
+    }
+
+    /** Closed by JUnit when the root context closes, i.e. at the end of the run. */
+    private record Started(KeycloakServer server) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Exception {
+            ((AutoCloseable) server).close();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.mediainvites.it.support;
+
+import org.keycloak.admin.client.Keycloak;
+
+/** The one Keycloak an integration-test run talks to. */
+public interface KeycloakServer {
+
+    String DEMO_REALM = "media";
+
+    /** {@code http://host:port}, no trailing slash. */
+    String baseUrl();
+
+    /** Admin client logged in to the master realm as the bootstrap admin. */
+    Keycloak admin();
+
+    /** How this server runs ("distribution" or "testcontainers") and on which database. */
+    String description();
+
+    /** JDBC access to Keycloak's database, for assertions on rows; null where the database is embedded. */
+    Database database();
+
+    default String realmUrl(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+}

@@ -1,0 +1,47 @@
+package io.mediainvites.rest;
+
+import io.mediainvites.core.ExtensionInfo;
+import java.util.Map;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Registers {@code /realms/{realm}/media-invites}. Holds no request state. */
+public class MediaInvitesResourceProviderFactory
+        implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "media-invites";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new MediaInvitesResourceProvider(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // no configuration yet
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return ExtensionInfo.get().operationalInfo();
+    }
+}

@@ -1,0 +1,218 @@
+package io.mediainvites.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * One unpacked Keycloak distribution in a work directory: unpacks the distribution zip once, installs
+ * provider jars, runs {@code kc.sh build} when the providers or build options changed, and starts it.
+ */
+public final class KeycloakDistribution {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakDistribution.class.getName());
+    private static final String UNPACKED_MARKER = ".unpacked-from";
+    private static final String BUILD_MARKER = ".media-invites-build";
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path distributionZip;
+    private final Path workDir;
+    private final Path home;
+
+    public KeycloakDistribution(Path distributionZip, Path workDir) {
+        this.distributionZip = distributionZip.toAbsolutePath();
+        this.workDir = workDir.toAbsolutePath();
+        this.home = this.workDir.resolve("keycloak");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Unpacks the zip unless this very zip was unpacked here before. */
+    public KeycloakDistribution unpack() {
+        try {
+            String stamp = distributionZip + "|" + Files.size(distributionZip) + "|"
+                    + Files.getLastModifiedTime(distributionZip).toMillis();
+            Path marker = home.resolve(UNPACKED_MARKER);
+            if (Files.isRegularFile(marker) && Files.readString(marker).equals(stamp)) {
+                return this;
+            }
+            deleteTree(home);
+            Files.createDirectories(home);
+            try (ZipFile zip = new ZipFile(distributionZip.toFile())) {
+                Enumeration<? extends ZipEntry> entries = zip.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry entry = entries.nextElement();
+                    String name = entry.getName();
+                    int slash = name.indexOf('/');
+                    if (slash < 0 || slash == name.length() - 1) {
+                        continue; // the top folder itself
+                    }
+                    Path target = home.resolve(name.substring(slash + 1)).normalize();
+                    if (!target.startsWith(home)) {
+                        throw new IOException("zip entry outside the target: " + name);
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                        if (name.endsWith(".sh")) {
+                            target.toFile().setExecutable(true);
+                        }
+                    }
+                }
+            }
+            Files.writeString(marker, stamp);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + distributionZip, e);
+        }
+    }
+
+    /** Replaces every jar in {@code providers/} by the given ones. */
+    public KeycloakDistribution installProviders(List<Path> jars) {
+        Path providers = home.resolve("providers");
+        try {
+            Files.createDirectories(providers);
+            try (Stream<Path> old = Files.list(providers)) {
+                for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    Files.delete(jar);
+                }
+            }
+            for (Path jar : jars) {
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalArgumentException("provider jar not found: " + jar
+                            + " (build it first: ./mvnw package)");
+                }
+                Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Places realm files in {@code data/import} for {@code --import-realm}. */
+    public KeycloakDistribution stageRealmImports(List<Path> realmFiles) {
+        Path imports = home.resolve("data").resolve("import");
+        try {
+            deleteTree(imports);
+            Files.createDirectories(imports);
+            for (Path file : realmFiles) {
+                Files.copy(file, imports.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the embedded H2 database, so the next start imports the realms afresh. */
+    public KeycloakDistribution wipeEmbeddedDatabase() {
+        try {
+            deleteTree(home.resolve("data").resolve("h2"));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs {@code kc.sh build} with the given options, unless the same providers were already built
+     * with the same options.
+     *
+     * @return true when a build ran
+     */
+    public boolean build(List<String> buildOptions) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(buildOptions);
+        String fingerprint = fingerprint(command);
+        Path marker = home.resolve(BUILD_MARKER);
+        try {
+            if (Files.isRegularFile(marker) && Files.readString(marker).equals(fingerprint)) {
+                LOG.info("Keycloak build is up to date, skipping kc.sh build");
+                return false;
+            }
+            Path log = workDir.resolve("kc-build.log");
+            Process process = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            if (!process.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kc.sh build took longer than " + BUILD_TIMEOUT + ", see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("kc.sh build failed (exit " + process.exitValue() + "):\n"
+                        + LogTail.of(log, 40));
+            }
+            Files.writeString(marker, fingerprint);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building Keycloak", e);
+        }
+    }
+
+    /** Starts the built server; see {@link RunningKeycloak#start}. */
+    public RunningKeycloak start(StartOptions options) {
+        return RunningKeycloak.start(this, options);
+    }
+
+    private String fingerprint(List<String> command) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.join("\u0000", command).getBytes(StandardCharsets.UTF_8));
+            try (Stream<Path> jars = Files.list(home.resolve("providers"))) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                    digest.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                    digest.update(Files.readAllBytes(jar));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.mediainvites.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * A started Keycloak. Its whole process group is ended by {@link #close()}, by a JVM shutdown hook,
+ * and by a watchdog script that notices when the owning JVM has gone (even after {@code kill -9}).
+ */
+public final class RunningKeycloak implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RunningKeycloak.class.getName());
+
+    private final Process watchdog;
+    private final StartOptions options;
+    private final Path log;
+    private final Thread shutdownHook;
+
+    private RunningKeycloak(Process watchdog, StartOptions options, Path log) {
+        this.watchdog = watchdog;
+        this.options = options;
+        this.log = log;
+        this.shutdownHook = new Thread(this::stopQuietly, "keycloak-harness-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    static RunningKeycloak start(KeycloakDistribution distribution, StartOptions options) {
+        Instant begin = Instant.now();
+        Path home = distribution.home();
+        Path log = distribution.workDir().resolve("keycloak.log");
+        List<String> command = new ArrayList<>(List.of(
+                "bash", watchdogScript(distribution.workDir()).toString(),
+                Long.toString(ProcessHandle.current().pid()),
+                "bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true",
+                "--http-host=" + options.host(),
+                "--http-port=" + options.httpPort(),
+                "--http-management-port=" + options.managementPort(),
+                "--hostname-strict=false"));
+        if (options.importRealms()) {
+            command.add("--import-realm");
+        }
+        command.addAll(options.database().runtimeOptions());
+        command.addAll(options.extraOptions());
+
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
+        env.putAll(options.environment());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Keycloak", e);
+        }
+        RunningKeycloak running = new RunningKeycloak(process, options, log);
+        try {
+            running.awaitReady(begin);
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        return running;
+    }
+
+    private void awaitReady(Instant begin) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(managementUrl() + "/health/ready");
+        Instant deadline = begin.plus(options.readyTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            if (!watchdog.isAlive()) {
+                throw new IllegalStateException("Keycloak exited during start-up:\n" + LogTail.of(log, 60));
+            }
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    LOG.info(() -> "Keycloak ready at " + baseUrl() + " after "
+                            + Duration.between(begin, Instant.now()).toMillis() + " ms");
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Keycloak not ready after " + options.readyTimeout() + ":\n"
+                + LogTail.of(log, 60));
+    }
+
+    /** {@code http://host:port}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://" + options.host() + ":" + options.httpPort();
+    }
+
+    public String managementUrl() {
+        return "http://" + options.host() + ":" + options.managementPort();
+    }
+
+    public StartOptions options() {
+        return options;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return watchdog.isAlive();
+    }
+
+    /** Blocks until the server stops by itself (the run command uses this). */
+    public int waitFor() throws InterruptedException {
+        return watchdog.waitFor();
+    }
+
+    @Override
+    public void close() {
+        stopQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
+    private void stopQuietly() {
+        if (!watchdog.isAlive()) {
+            return;
+        }
+        watchdog.destroy(); // SIGTERM: the watchdog ends Keycloak's process group
+        try {
+            if (!watchdog.waitFor(40, TimeUnit.SECONDS)) {
+                watchdog.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            watchdog.destroyForcibly();
+        }
+    }
+
+    private static Path watchdogScript(Path workDir) {
+        Path script = workDir.resolve("watchdog.sh");
+        try (InputStream in = RunningKeycloak.class.getResourceAsStream("watchdog.sh")) {
+            if (in == null) {
+                throw new IllegalStateException("watchdog.sh missing from the harness jar");
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
