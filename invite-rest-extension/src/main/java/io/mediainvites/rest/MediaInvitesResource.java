@@ -1,31 +1,288 @@
 package io.mediainvites.rest;
 
 import io.mediainvites.core.ExtensionInfo;
+import io.mediainvites.core.error.ErrorCode;
+import io.mediainvites.core.invite.InviteStatus;
+import io.mediainvites.core.media.MediaType;
+import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.model.jpa.InviteEntity;
+import io.mediainvites.model.jpa.MediaEntryEntity;
+import io.mediainvites.model.policy.RealmInvitePolicy;
+import io.mediainvites.model.store.InviteStore;
+import io.mediainvites.rest.api.ApiException;
+import io.mediainvites.rest.api.ApiResponses;
+import io.mediainvites.rest.api.AuditEvents;
+import io.mediainvites.rest.api.JsonBodies;
+import io.mediainvites.rest.auth.Caller;
+import io.mediainvites.rest.auth.CallerResolver;
+import io.mediainvites.rest.auth.InvitePermissions;
+import io.mediainvites.rest.invite.InviteRepresentation;
+import io.mediainvites.rest.invite.InviteRequest;
+import io.mediainvites.rest.invite.InviteService;
+import io.mediainvites.rest.invite.InviteeLookup;
+import io.mediainvites.rest.media.MediaRepresentation;
+import io.mediainvites.rest.media.MediaRequest;
+import io.mediainvites.rest.media.MediaService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.cors.Cors;
 
-/** Root of {@code /realms/{realm}/media-invites}. */
+/**
+ * {@code /realms/{realm}/media-invites}: the API media apps call with a bearer token (see docs/openapi.yaml).
+ * Every answer is JSON; every refusal has an {@code error} code and an {@code error_description}.
+ */
 public class MediaInvitesResource {
 
+    static final int MAX_PAGE = 100;
+    static final String JSON = jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
     private final KeycloakSession session;
+    private final RealmModel realm;
 
     public MediaInvitesResource(KeycloakSession session) {
         this.session = session;
+        this.realm = session.getContext().getRealm();
     }
 
     /** Public description of the extension: lets a media app check it is installed and which version runs. */
     @GET
     @Path("info")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces(JSON)
     public Map<String, String> describe() {
         ExtensionInfo info = ExtensionInfo.get();
-        return Map.of(
-                "extension", info.name(),
-                "version", info.version(),
-                "realm", session.getContext().getRealm().getName());
+        return Map.of("extension", info.name(), "version", info.version(), "realm", realm.getName());
+    }
+
+    /** CORS preflight for browser-based media apps. */
+    @OPTIONS
+    @Path("{any:.*}")
+    public Response preflight() {
+        return Cors.builder().preflight().allowedMethods("GET", "PUT", "POST", "DELETE").auth()
+                .add(Response.ok());
+    }
+
+    /** I8: roles by media type, policy limits, whether e-mail sending is available. */
+    @GET
+    @Path("capabilities")
+    @Produces(JSON)
+    public Response capabilities(@QueryParam("mediaType") String mediaType) {
+        return authenticated(ctx -> {
+            List<MediaType> types = mediaType == null || mediaType.isBlank()
+                    ? List.of(MediaType.values()) : List.of(MediaType.fromWire(mediaType));
+            List<Map<String, Object>> byType = new ArrayList<>();
+            for (MediaType t : types) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("type", t.wire());
+                entry.put("live", t.live());
+                entry.put("roles", t.allowedRoles().stream()
+                        .sorted(java.util.Comparator.comparingInt(io.mediainvites.core.media.InviteRole::rank))
+                        .map(io.mediainvites.core.media.InviteRole::wire).toList());
+                byType.add(entry);
+            }
+            InvitePolicy p = ctx.policy;
+            Map<String, Object> limits = new LinkedHashMap<>();
+            limits.put("maxLifetimeSeconds", p.linkLifetime().toSeconds());
+            limits.put("maxUseLimit", p.useLimit().value());
+            limits.put("deviceBinding", p.deviceBinding());
+            limits.put("sessionLengthSeconds", p.sessionLength().toSeconds());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("mediaTypes", byType);
+            body.put("policy", limits);
+            body.put("emailAvailable", false);
+            return Response.ok(body);
+        });
+    }
+
+    /** M1–M3: register or update (idempotent). 201 when created, 200 when updated. */
+    @PUT
+    @Path("media/{mediaId}")
+    @Consumes(JSON)
+    @Produces(JSON)
+    public Response putMedia(@PathParam("mediaId") String mediaId, String body) {
+        return authenticated(ctx -> {
+            ctx.permissions.requireInviteManager(ctx.caller);
+            MediaRequest request = JsonBodies.read(body, MediaRequest.class);
+            boolean created = ctx.media.put(ctx.caller, mediaId, request);
+            MediaRepresentation rep = ctx.media.represent(ctx.media.require(ctx.caller, mediaId));
+            ctx.audit.media(created ? OperationType.CREATE : OperationType.UPDATE, mediaId, rep);
+            return Response.status(created ? 201 : 200).entity(rep);
+        });
+    }
+
+    @GET
+    @Path("media/{mediaId}")
+    @Produces(JSON)
+    public Response getMedia(@PathParam("mediaId") String mediaId) {
+        return authenticated(ctx -> {
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
+            ctx.permissions.requireMayRead(ctx.caller, entry);
+            return Response.ok(ctx.media.represent(entry));
+        });
+    }
+
+    /** M4: deleting an entry revokes all its invites at once. */
+    @DELETE
+    @Path("media/{mediaId}")
+    @Produces(JSON)
+    public Response deleteMedia(@PathParam("mediaId") String mediaId) {
+        return authenticated(ctx -> {
+            ctx.permissions.requireInviteManager(ctx.caller);
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
+            int revoked = ctx.store.deleteMedia(entry, ctx.caller.user().getId(), System.currentTimeMillis());
+            ctx.audit.media(OperationType.DELETE, mediaId, null);
+            return Response.ok(Map.of("mediaId", mediaId, "revokedInvites", revoked));
+        });
+    }
+
+    /** I2–I5: create an invite; 201 with the link. */
+    @POST
+    @Path("media/{mediaId}/invites")
+    @Consumes(JSON)
+    @Produces(JSON)
+    public Response createInvite(@PathParam("mediaId") String mediaId, String body) {
+        return authenticated(ctx -> {
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
+            InviteRequest request = JsonBodies.read(body, InviteRequest.class);
+            InviteRepresentation rep = ctx.invites.create(ctx.caller, entry, request);
+            ctx.audit.invite(OperationType.CREATE, mediaId, rep.id(), withoutLink(rep));
+            return Response.status(201).entity(rep);
+        });
+    }
+
+    /** I7: invites of an entry, newest first, optionally by status, paged. */
+    @GET
+    @Path("media/{mediaId}/invites")
+    @Produces(JSON)
+    public Response listInvites(@PathParam("mediaId") String mediaId, @QueryParam("status") String status,
+            @QueryParam("first") String first, @QueryParam("max") String max) {
+        return authenticated(ctx -> {
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
+            ctx.permissions.requireMayRead(ctx.caller, entry);
+            InviteStatus filter = status == null || status.isBlank() ? null : InviteStatus.fromWire(status);
+            int from = intParam(first, "first", 0, 0, Integer.MAX_VALUE);
+            int size = intParam(max, "max", 20, 1, MAX_PAGE);
+            return Response.ok(ctx.invites.list(ctx.caller, entry, filter, from, size));
+        });
+    }
+
+    /** I6: existing users by e-mail prefix, for permitted inviters only; minimal fields, at most 10. */
+    @GET
+    @Path("media/{mediaId}/invitees")
+    @Produces(JSON)
+    public Response lookUpInvitees(@PathParam("mediaId") String mediaId, @QueryParam("prefix") String prefix) {
+        return authenticated(ctx -> {
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
+            ctx.permissions.requireMayLookUpInvitees(ctx.caller, entry);
+            return Response.ok(new InviteeLookup(session).byEmailPrefix(prefix));
+        });
+    }
+
+    @GET
+    @Path("invites/{inviteId}")
+    @Produces(JSON)
+    public Response getInvite(@PathParam("inviteId") String inviteId) {
+        return authenticated(ctx -> {
+            InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, invite.getMediaId());
+            ctx.permissions.requireMayRead(ctx.caller, entry);
+            return Response.ok(ctx.invites.represent(invite, true));
+        });
+    }
+
+    /** I7: revoke; the link stops working at once. Revoking twice is harmless. */
+    @POST
+    @Path("invites/{inviteId}/revoke")
+    @Produces(JSON)
+    public Response revokeInvite(@PathParam("inviteId") String inviteId) {
+        return authenticated(ctx -> {
+            InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
+            MediaEntryEntity entry = ctx.store.findMedia(realm.getId(), ctx.caller.app().getId(), invite.getMediaId())
+                    .orElse(null);
+            if (entry == null) {
+                throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "The invite's media entry was deleted.");
+            }
+            ctx.permissions.requireMayRevoke(ctx.caller, entry);
+            boolean wasRevoked = invite.getRevokedAt() != null;
+            InviteRepresentation rep = ctx.invites.revoke(ctx.caller, invite);
+            if (!wasRevoked) {
+                ctx.audit.invite(OperationType.DELETE, invite.getMediaId(), invite.getId(), rep);
+            }
+            return Response.ok(rep);
+        });
+    }
+
+    private static InviteRepresentation withoutLink(InviteRepresentation r) {
+        return new InviteRepresentation(r.id(), r.mediaId(), r.email(), r.firstName(), r.lastName(), r.role(),
+                r.status(), null, r.createdAt(), r.expiresAt(), r.useLimit(), r.useCount(), r.inviter(),
+                r.redirectUri(), r.revokedAt(), r.revokeReason(), r.emailDelivery());
+    }
+
+    private static int intParam(String raw, String name, int fallback, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, name,
+                    "The parameter '" + name + "' must be a whole number from " + min + " to " + max + ".");
+        }
+    }
+
+    /** Authenticates, builds the request's collaborators, runs the body, adds CORS headers for the app. */
+    private Response authenticated(Function<RequestContext, Response.ResponseBuilder> body) {
+        Caller[] caller = new Caller[1];
+        Response response = ApiResponses.run(session, () -> {
+            caller[0] = CallerResolver.resolve(session);
+            return body.apply(new RequestContext(session, caller[0])).build();
+        });
+        if (caller[0] == null) {
+            return response;
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        return Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
+                .checkAllowedOrigins(caller[0].token()).add(builder);
+    }
+
+    /** Per-request collaborators, built once the caller is known. */
+    private static final class RequestContext {
+        final Caller caller;
+        final InvitePolicy policy;
+        final InviteStore store;
+        final InvitePermissions permissions;
+        final MediaService media;
+        final InviteService invites;
+        final AuditEvents audit;
+
+        RequestContext(KeycloakSession session, Caller caller) {
+            this.caller = caller;
+            this.policy = RealmInvitePolicy.of(session.getContext().getRealm());
+            this.store = InviteStore.of(session);
+            this.permissions = new InvitePermissions(session.getContext().getRealm(), policy);
+            this.media = new MediaService(session, store);
+            this.invites = new InviteService(session, store, policy, permissions, media);
+            this.audit = new AuditEvents(session, caller);
+        }
     }
 }

@@ -97,13 +97,14 @@ public record InvitePolicy(
             ATTR_ALLOWED_DOMAINS, ATTR_INVITER_ROLE, ATTR_INVITER_USERS, ATTR_INVITER_GROUPS, ATTR_INVITE_EMAIL,
             ATTR_CONFIRMATION, ATTR_SESSION_LENGTH_SECONDS, ATTR_ALLOW_PRIVILEGED);
 
+    // Declared before DEFAULTS: the constructor uses them.
+    private static final Pattern COMMA_OR_SPACE = Pattern.compile("[,\\s]+");
+    private static final Pattern COMMA = Pattern.compile(",");
+
     /** The defaults, the only place they are defined. */
     public static final InvitePolicy DEFAULTS = new InvitePolicy(
             Duration.ofHours(24), UseLimit.of(1), true, DomainRules.none(), null, Set.of(), Set.of(), true,
             ConfirmationMode.NONE, Duration.ofHours(8), false);
-
-    private static final Pattern COMMA_OR_SPACE = Pattern.compile("[,\\s]+");
-    private static final Pattern COMMA = Pattern.compile(",");
 
     /** Validates and normalises; see the component descriptions. */
     public InvitePolicy {
@@ -151,8 +152,8 @@ public record InvitePolicy(
                 parseBoolean(value(a, ATTR_DEVICE_BINDING), ATTR_DEVICE_BINDING, DEFAULTS.deviceBinding),
                 domains,
                 value(a, ATTR_INVITER_ROLE) == null ? DEFAULTS.inviterRole : value(a, ATTR_INVITER_ROLE),
-                users == null ? DEFAULTS.inviterUsers : split(users, COMMA_OR_SPACE),
-                groups == null ? DEFAULTS.inviterGroups : split(groups, COMMA),
+                users == null ? DEFAULTS.inviterUsers : Set.copyOf(split(users, COMMA_OR_SPACE)),
+                groups == null ? DEFAULTS.inviterGroups : Set.copyOf(split(groups, COMMA)),
                 parseBoolean(value(a, ATTR_INVITE_EMAIL), ATTR_INVITE_EMAIL, DEFAULTS.inviteEmail),
                 confirmation == null ? DEFAULTS.confirmation : ConfirmationMode.fromWire(confirmation),
                 parseSeconds(value(a, ATTR_SESSION_LENGTH_SECONDS), ATTR_SESSION_LENGTH_SECONDS,

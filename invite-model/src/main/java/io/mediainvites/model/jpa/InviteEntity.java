@@ -1,0 +1,178 @@
+package io.mediainvites.model.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One invite (I4): bound to an e-mail, a media entry of one client, a role and a redirect. Its id is the
+ * {@code jti} of the invite action token. Use limit -1 means unlimited.
+ */
+@Entity
+@Table(name = "MI_INVITE")
+@NamedQueries({
+    @NamedQuery(name = "mi.invite.byMedia",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.byMedia.revoked",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.revokedAt is not null order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.byMedia.used_up",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null and i.useLimit > 0"
+                    + " and i.useCount >= i.useLimit order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.byMedia.expired",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null"
+                    + " and (i.useLimit < 0 or i.useCount < i.useLimit) and i.expiresAt <= :now"
+                    + " order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.byMedia.pending",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null"
+                    + " and (i.useLimit < 0 or i.useCount < i.useLimit) and i.expiresAt > :now"
+                    + " and i.useCount = 0 order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.byMedia.active",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null"
+                    + " and (i.useLimit < 0 or i.useCount < i.useLimit) and i.expiresAt > :now"
+                    + " and i.useCount > 0 order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.pendingFor",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.email = :email and i.role = :role"
+                    + " and i.revokedAt is null and i.useCount = 0 and i.expiresAt > :now"),
+    @NamedQuery(name = "mi.invite.revokeForMedia",
+            query = "update InviteEntity i set i.revokedAt = :now, i.revokedBy = :by, i.revokeReason = :reason,"
+                    + " i.version = i.version + 1 where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null"),
+    @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
+})
+public class InviteEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "CLIENT_ID", length = 36, nullable = false)
+    private String clientId;
+
+    @Column(name = "MEDIA_ID", length = 255, nullable = false)
+    private String mediaId;
+
+    @Column(name = "EMAIL", length = 254, nullable = false)
+    private String email;
+
+    @Column(name = "FIRST_NAME", length = 100, nullable = false)
+    private String firstName;
+
+    @Column(name = "LAST_NAME", length = 100, nullable = false)
+    private String lastName;
+
+    @Column(name = "ROLE", length = 32, nullable = false)
+    private String role;
+
+    /** The Keycloak user the token is issued to (existing or guest). */
+    @Column(name = "USER_ID", length = 36, nullable = false)
+    private String userId;
+
+    @Column(name = "INVITER_ID", length = 36, nullable = false)
+    private String inviterId;
+
+    /** Internal id of the client whose service account issued it on the inviter's behalf, if any. */
+    @Column(name = "ISSUED_BY_CLIENT", length = 36)
+    private String issuedByClient;
+
+    @Column(name = "REDIRECT_URI", length = 2048, nullable = false)
+    private String redirectUri;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "EXPIRES_AT", nullable = false)
+    private long expiresAt;
+
+    @Column(name = "USE_LIMIT", nullable = false)
+    private int useLimit;
+
+    @Column(name = "USE_COUNT", nullable = false)
+    private int useCount;
+
+    @Column(name = "DEVICE_HASH", length = 128)
+    private String deviceHash;
+
+    @Column(name = "DEVICE_BOUND_AT")
+    private Long deviceBoundAt;
+
+    @Column(name = "REVOKED_AT")
+    private Long revokedAt;
+
+    @Column(name = "REVOKED_BY", length = 36)
+    private String revokedBy;
+
+    @Column(name = "REVOKE_REASON", length = 64)
+    private String revokeReason;
+
+    @Column(name = "EMAIL_STATUS", length = 32, nullable = false)
+    private String emailStatus;
+
+    @Column(name = "EMAIL_ERROR", length = 1000)
+    private String emailError;
+
+    @Version
+    @Column(name = "VERSION", nullable = false)
+    private int version;
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getRealmId() { return realmId; }
+    public void setRealmId(String realmId) { this.realmId = realmId; }
+    public String getClientId() { return clientId; }
+    public void setClientId(String clientId) { this.clientId = clientId; }
+    public String getMediaId() { return mediaId; }
+    public void setMediaId(String mediaId) { this.mediaId = mediaId; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getFirstName() { return firstName; }
+    public void setFirstName(String firstName) { this.firstName = firstName; }
+    public String getLastName() { return lastName; }
+    public void setLastName(String lastName) { this.lastName = lastName; }
+    public String getRole() { return role; }
+    public void setRole(String role) { this.role = role; }
+    public String getUserId() { return userId; }
+    public void setUserId(String userId) { this.userId = userId; }
+    public String getInviterId() { return inviterId; }
+    public void setInviterId(String inviterId) { this.inviterId = inviterId; }
+    public String getIssuedByClient() { return issuedByClient; }
+    public void setIssuedByClient(String issuedByClient) { this.issuedByClient = issuedByClient; }
+    public String getRedirectUri() { return redirectUri; }
+    public void setRedirectUri(String redirectUri) { this.redirectUri = redirectUri; }
+    public long getCreatedAt() { return createdAt; }
+    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
+    public long getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(long expiresAt) { this.expiresAt = expiresAt; }
+    public int getUseLimit() { return useLimit; }
+    public void setUseLimit(int useLimit) { this.useLimit = useLimit; }
+    public int getUseCount() { return useCount; }
+    public void setUseCount(int useCount) { this.useCount = useCount; }
+    public String getDeviceHash() { return deviceHash; }
+    public void setDeviceHash(String deviceHash) { this.deviceHash = deviceHash; }
+    public Long getDeviceBoundAt() { return deviceBoundAt; }
+    public void setDeviceBoundAt(Long deviceBoundAt) { this.deviceBoundAt = deviceBoundAt; }
+    public Long getRevokedAt() { return revokedAt; }
+    public void setRevokedAt(Long revokedAt) { this.revokedAt = revokedAt; }
+    public String getRevokedBy() { return revokedBy; }
+    public void setRevokedBy(String revokedBy) { this.revokedBy = revokedBy; }
+    public String getRevokeReason() { return revokeReason; }
+    public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
+    public String getEmailStatus() { return emailStatus; }
+    public void setEmailStatus(String emailStatus) { this.emailStatus = emailStatus; }
+    public String getEmailError() { return emailError; }
+    public void setEmailError(String emailError) { this.emailError = emailError; }
+    public int getVersion() { return version; }
+}

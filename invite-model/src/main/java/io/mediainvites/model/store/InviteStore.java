@@ -1,0 +1,88 @@
+package io.mediainvites.model.store;
+
+import io.mediainvites.core.invite.InviteStatus;
+import io.mediainvites.model.jpa.InviteEntity;
+import io.mediainvites.model.jpa.MediaEntryEntity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/** Reads and writes media entries and invites in Keycloak's database, within the request's transaction. */
+public final class InviteStore {
+
+    private final EntityManager em;
+
+    public InviteStore(EntityManager em) {
+        this.em = em;
+    }
+
+    public static InviteStore of(KeycloakSession session) {
+        return new InviteStore(session.getProvider(JpaConnectionProvider.class).getEntityManager());
+    }
+
+    public Optional<MediaEntryEntity> findMedia(String realmId, String clientId, String mediaId) {
+        return em.createNamedQuery("mi.media.byKey", MediaEntryEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("clientId", clientId)
+                .setParameter("mediaId", mediaId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** Deletes the entry and revokes all its invites at once (M4). */
+    public int deleteMedia(MediaEntryEntity media, String byUserId, long now) {
+        int revoked = em.createNamedQuery("mi.invite.revokeForMedia")
+                .setParameter("now", now)
+                .setParameter("by", byUserId)
+                .setParameter("reason", "media_deleted")
+                .setParameter("realmId", media.getRealmId())
+                .setParameter("clientId", media.getClientId())
+                .setParameter("mediaId", media.getMediaId())
+                .executeUpdate();
+        em.remove(media);
+        return revoked;
+    }
+
+    public Optional<InviteEntity> findInvite(String inviteId) {
+        return Optional.ofNullable(em.find(InviteEntity.class, inviteId));
+    }
+
+    public Optional<InviteEntity> findPending(String realmId, String clientId, String mediaId, String email,
+            String role, long now) {
+        return em.createNamedQuery("mi.invite.pendingFor", InviteEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("clientId", clientId)
+                .setParameter("mediaId", mediaId)
+                .setParameter("email", email)
+                .setParameter("role", role)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** One page of a media entry's invites, newest first, optionally of one status only (I7). */
+    public List<InviteEntity> listInvites(String realmId, String clientId, String mediaId, InviteStatus status,
+            int first, int max, long now) {
+        String name = status == null ? "mi.invite.byMedia" : "mi.invite.byMedia." + status.wire();
+        TypedQuery<InviteEntity> query = em.createNamedQuery(name, InviteEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("clientId", clientId)
+                .setParameter("mediaId", mediaId);
+        if (status != null && status != InviteStatus.REVOKED && status != InviteStatus.USED_UP) {
+            query.setParameter("now", now);
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+}

@@ -1,0 +1,54 @@
+package io.mediainvites.model.token;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.keycloak.authentication.actiontoken.DefaultActionToken;
+
+/**
+ * The invite link's action token: {@code jti} is the invite id, signed by the realm, bound to the invited
+ * e-mail, the media entry, the role, the issuing client ({@code azp}) and its redirect.
+ */
+public class InviteActionToken extends DefaultActionToken {
+
+    /** Token type, also the id of the handler factory that redeems it. */
+    public static final String TOKEN_TYPE = "media-invite";
+
+    private static final String JSON_MEDIA_ID = "mi_media";
+    private static final String JSON_ROLE = "mi_role";
+    private static final String JSON_REDIRECT_URI = "reduri";
+
+    @JsonProperty(JSON_MEDIA_ID)
+    private String mediaId;
+
+    @JsonProperty(JSON_ROLE)
+    private String role;
+
+    @JsonProperty(JSON_REDIRECT_URI)
+    private String redirectUri;
+
+    public InviteActionToken(String userId, String inviteId, int absoluteExpirationInSecs, String email,
+            String clientId, String mediaId, String role, String redirectUri) {
+        super(userId, TOKEN_TYPE, absoluteExpirationInSecs, null);
+        id(inviteId);
+        setEmail(email);
+        this.issuedFor = clientId;
+        this.mediaId = mediaId;
+        this.role = role;
+        this.redirectUri = redirectUri;
+    }
+
+    /** For JSON deserialisation. */
+    private InviteActionToken() {
+    }
+
+    public String getMediaId() {
+        return mediaId;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+}
