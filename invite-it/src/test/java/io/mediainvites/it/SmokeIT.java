@@ -43,6 +43,10 @@ class SmokeIT {
         assertThat(rest.getOperationalInfo())
                 .containsEntry("version", settings.projectVersion())
                 .containsEntry("extension", "keycloak-media-invites");
+
+        ProviderRepresentation jpa = info.getProviders().get("jpa-entity-provider").getProviders().get("media-invites");
+        assertThat(jpa).as("media-invites JPA entities registered").isNotNull();
+        assertThat(jpa.getOperationalInfo()).containsEntry("version", settings.projectVersion());
     }
 
     @Test

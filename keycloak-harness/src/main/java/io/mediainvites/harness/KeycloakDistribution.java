@@ -94,14 +94,20 @@ public final class KeycloakDistribution {
         }
     }
 
-    /** Replaces every jar in {@code providers/} by the given ones. */
+    /**
+     * Makes {@code providers/} hold exactly the given jars. A jar whose content is unchanged is left alone:
+     * Keycloak compares provider timestamps with its last build and refuses an optimized start otherwise.
+     */
     public KeycloakDistribution installProviders(List<Path> jars) {
         Path providers = home.resolve("providers");
         try {
             Files.createDirectories(providers);
+            List<String> wanted = jars.stream().map(j -> j.getFileName().toString()).toList();
             try (Stream<Path> old = Files.list(providers)) {
                 for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                    Files.delete(jar);
+                    if (!wanted.contains(jar.getFileName().toString())) {
+                        Files.delete(jar);
+                    }
                 }
             }
             for (Path jar : jars) {
@@ -109,7 +115,11 @@ public final class KeycloakDistribution {
                     throw new IllegalArgumentException("provider jar not found: " + jar
                             + " (build it first: ./mvnw package)");
                 }
-                Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Path target = providers.resolve(jar.getFileName());
+                if (Files.isRegularFile(target) && Files.mismatch(jar, target) == -1L) {
+                    continue;
+                }
+                Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
             }
             return this;
         } catch (IOException e) {
@@ -193,7 +203,9 @@ public final class KeycloakDistribution {
             digest.update(String.join("\u0000", command).getBytes(StandardCharsets.UTF_8));
             try (Stream<Path> jars = Files.list(home.resolve("providers"))) {
                 for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                    // name, content and timestamp: Keycloak itself compares provider timestamps with its build
                     digest.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                    digest.update(Long.toString(Files.getLastModifiedTime(jar).toMillis()).getBytes(StandardCharsets.UTF_8));
                     digest.update(Files.readAllBytes(jar));
                 }
             }

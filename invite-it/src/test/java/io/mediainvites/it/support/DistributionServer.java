@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
 
 /** Keycloak from the distribution zip, with the bundle jar installed, on free loopback ports. */
-final class DistributionServer implements KeycloakServer, AutoCloseable {
+public final class DistributionServer implements KeycloakServer, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DistributionServer.class.getName());
 
@@ -27,7 +27,7 @@ final class DistributionServer implements KeycloakServer, AutoCloseable {
                 keycloak.options().adminUser(), keycloak.options().adminPassword(), "admin-cli");
     }
 
-    static DistributionServer start(TestSettings settings) {
+    public static DistributionServer start(TestSettings settings) {
         Instant begin = Instant.now();
         Database database = settings.postgres()
                 ? Database.createFresh(settings.postgresUrl(), settings.postgresUser())

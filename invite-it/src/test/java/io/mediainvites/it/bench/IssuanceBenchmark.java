@@ -1,0 +1,108 @@
+package io.mediainvites.it.bench;
+
+import io.mediainvites.it.support.Api;
+import io.mediainvites.it.support.DistributionServer;
+import io.mediainvites.it.support.Fixtures;
+import io.mediainvites.it.support.TestSettings;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Issuance throughput against Keycloak's own admin "create user", on the same server in the same run
+ * (both create one user; an invite also checks rules, writes the invite row and signs a token).
+ * Run: {@code ./mvnw -B -Pbench -DskipTests verify} (optional {@code -Dbench.n=300 -Dbench.threads=4}).
+ */
+public final class IssuanceBenchmark {
+
+    private IssuanceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("bench.n", 300);
+        int threads = Integer.getInteger("bench.threads", 4);
+        TestSettings settings = TestSettings.fromSystemProperties();
+        try (DistributionServer server = DistributionServer.start(settings)) {
+            Api api = new Api(server);
+            Fixtures fixtures = new Fixtures(server);
+            String owner = fixtures.user("bench-owner");
+            String mediaId = Fixtures.unique("bench");
+            Map<String, Object> media = new LinkedHashMap<>();
+            media.put("type", "video");
+            media.put("title", "Benchmark");
+            media.put("collaborators", List.of(Map.of("user", owner, "role", "owner")));
+            Api.Reply put = api.put("/media/" + mediaId, api.serviceAccountToken(), media);
+            if (put.status() != 201) {
+                throw new IllegalStateException("cannot register media: " + put);
+            }
+            String token = api.passwordToken(owner, owner);
+            AtomicInteger seq = new AtomicInteger();
+
+            Runnable issue = () -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("email", "inv-" + seq.incrementAndGet() + "-" + mediaId + "@bench.example");
+                body.put("firstName", "Bench");
+                body.put("lastName", "Invitee");
+                body.put("redirectUri", "http://localhost:3000/media");
+                Api.Reply r = api.post("/media/" + mediaId + "/invites", token, body);
+                if (r.status() != 201) {
+                    throw new IllegalStateException("issue failed: " + r);
+                }
+            };
+            Runnable createUser = () -> {
+                UserRepresentation u = new UserRepresentation();
+                String name = "adm-" + seq.incrementAndGet() + "-" + mediaId;
+                u.setUsername(name);
+                u.setEmail(name + "@bench.example");
+                u.setFirstName("Bench");
+                u.setLastName("User");
+                u.setEnabled(true);
+                try (Response r = fixtures.realm().users().create(u)) {
+                    if (r.getStatus() != 201) {
+                        throw new IllegalStateException("create user failed: " + r.getStatus());
+                    }
+                }
+            };
+
+            for (int i = 0; i < 50; i++) { // warm-up of both paths
+                issue.run();
+                createUser.run();
+            }
+            System.out.println();
+            System.out.printf("Issuance benchmark: n=%d per run, Keycloak %s, %s%n", n, settings.keycloakVersion(),
+                    server.description());
+            for (int t : List.of(1, threads)) {
+                double invites = rate(issue, n, t);
+                double users = rate(createUser, n, t);
+                System.out.printf("threads=%d  issue invite: %.1f/s   admin create user: %.1f/s   ratio invite/user: %.2f%n",
+                        t, invites, users, invites / users);
+            }
+        }
+    }
+
+    private static double rate(Runnable op, int n, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(op));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return n / (took.toNanos() / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
