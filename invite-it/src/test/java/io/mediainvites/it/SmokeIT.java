@@ -20,6 +20,7 @@ import org.keycloak.representations.info.ThemeInfoRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 @KeycloakIT
+@io.mediainvites.it.support.BrowserIT
 class SmokeIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -91,6 +92,16 @@ class SmokeIT {
         HttpResponse<String> login = get(auth);
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("/login/media-invites/");
+    }
+
+    @Test
+    void loginPageOfTheDemoRealmRendersInARealBrowser(KeycloakServer server, org.openqa.selenium.WebDriver browser) {
+        browser.get(server.realmUrl("media") + "/account");
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(org.openqa.selenium.By.id("username")).isEmpty());
+        assertThat(browser.getPageSource()).contains("/login/media-invites/");
+        assertThat(browser.findElement(org.openqa.selenium.By.id("password")).isDisplayed()).isTrue();
     }
 
     private HttpResponse<String> get(String url) throws Exception {
