@@ -48,6 +48,17 @@ import jakarta.persistence.Version;
             query = "update InviteEntity i set i.revokedAt = :now, i.revokedBy = :by, i.revokeReason = :reason,"
                     + " i.version = i.version + 1 where i.realmId = :realmId and i.clientId = :clientId"
                     + " and i.mediaId = :mediaId and i.revokedAt is null"),
+    @NamedQuery(name = "mi.invite.redeem.bound",
+            query = "update InviteEntity i set i.useCount = i.useCount + 1,"
+                    + " i.deviceHash = coalesce(i.deviceHash, :device),"
+                    + " i.deviceBoundAt = coalesce(i.deviceBoundAt, :now), i.version = i.version + 1"
+                    + " where i.id = :id and i.revokedAt is null and i.expiresAt > :now"
+                    + " and (i.useLimit < 0 or i.useCount < i.useLimit)"
+                    + " and (i.deviceHash is null or i.deviceHash = :device)"),
+    @NamedQuery(name = "mi.invite.redeem.unbound",
+            query = "update InviteEntity i set i.useCount = i.useCount + 1, i.version = i.version + 1"
+                    + " where i.id = :id and i.revokedAt is null and i.expiresAt > :now"
+                    + " and (i.useLimit < 0 or i.useCount < i.useLimit)"),
     @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
 })
 public class InviteEntity {

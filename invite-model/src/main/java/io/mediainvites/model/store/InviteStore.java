@@ -36,6 +36,11 @@ public final class InviteStore {
         em.persist(entity);
     }
 
+    /** Re-reads an entity after a bulk update changed its row. */
+    public void refresh(Object entity) {
+        em.refresh(entity);
+    }
+
     public void flush() {
         em.flush();
     }
@@ -70,6 +75,23 @@ public final class InviteStore {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * Counts one use and binds the device, in one conditional UPDATE: it succeeds for exactly one of any
+     * number of concurrent redemptions of the last use, also across cluster nodes sharing the database (S2).
+     *
+     * @param deviceHash the redeeming browser's device hash, or null where device binding is off
+     * @return true when this redemption got the use
+     */
+    public boolean redeemAtomically(String inviteId, String deviceHash, long now) {
+        var query = em.createNamedQuery(deviceHash == null ? "mi.invite.redeem.unbound" : "mi.invite.redeem.bound")
+                .setParameter("id", inviteId)
+                .setParameter("now", now);
+        if (deviceHash != null) {
+            query.setParameter("device", deviceHash);
+        }
+        return query.executeUpdate() == 1;
     }
 
     /** One page of a media entry's invites, newest first, optionally of one status only (I7). */

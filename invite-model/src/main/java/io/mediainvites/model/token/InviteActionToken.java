@@ -12,6 +12,13 @@ public class InviteActionToken extends DefaultActionToken {
     /** Token type, also the id of the handler factory that redeems it. */
     public static final String TOKEN_TYPE = "media-invite";
 
+    /**
+     * How long a token outlives its invite. The invite row decides expiry (and can be revoked); the grace
+     * lets an expired link reach our handler, so the invitee sees "this invite expired" instead of
+     * Keycloak's generic expired-action page.
+     */
+    public static final int EXPIRY_GRACE_SECONDS = 7 * 24 * 3600;
+
     private static final String JSON_MEDIA_ID = "mi_media";
     private static final String JSON_ROLE = "mi_role";
     private static final String JSON_REDIRECT_URI = "reduri";

@@ -143,7 +143,8 @@ public final class InviteService {
 
     /**
      * @param withLink mint the link (only for an invite that can still be redeemed): the token carries the
-     *                 invite id as {@code jti} and the invite's own expiry, so re-minting gives an equivalent link
+     *                 invite id as {@code jti} and the invite's own expiry (plus the fixed grace), so re-minting
+     *                 gives an equivalent link
      */
     public InviteRepresentation represent(InviteEntity invite, boolean withLink) {
         InviteStatus status = status(invite);
@@ -169,7 +170,7 @@ public final class InviteService {
     private String mintLink(InviteEntity invite) {
         ClientModel client = realm.getClientById(invite.getClientId());
         InviteActionToken token = new InviteActionToken(invite.getUserId(), invite.getId(),
-                (int) (invite.getExpiresAt() / 1000), invite.getEmail(), client.getClientId(), invite.getMediaId(),
+                (int) (invite.getExpiresAt() / 1000) + InviteActionToken.EXPIRY_GRACE_SECONDS, invite.getEmail(), client.getClientId(), invite.getMediaId(),
                 invite.getRole(), invite.getRedirectUri());
         String serialized = token.serialize(session, realm, session.getContext().getUri());
         return LoginActionsService.actionTokenProcessor(session.getContext().getUri())

@@ -1,0 +1,104 @@
+package io.mediainvites.authenticator.redeem;
+
+import io.mediainvites.core.media.LivePhase;
+import io.mediainvites.core.media.MediaType;
+import io.mediainvites.core.redeem.Refusal;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/** The invitee's pages, FreeMarker templates of the media-invites login theme. */
+final class InvitePages {
+
+    static final String INVITE_TEMPLATE = "media-invite.ftl";
+    static final String MESSAGE_TEMPLATE = "media-invite-message.ftl";
+
+    private InvitePages() {
+    }
+
+    /**
+     * Landing (on-demand), lobby (live and open) or countdown (live, not started) page. Landing and lobby
+     * carry the form that redeems; the countdown page only reloads the link when the start comes.
+     */
+    static Response invite(Redemption r, AuthenticationSessionModel authSession, LivePhase phase, String nonce,
+            String linkUrl, Instant now) {
+        LoginFormsProvider forms = r.session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession);
+        Map<String, Object> invite = new LinkedHashMap<>();
+        MediaType type = MediaType.fromWire(r.media.getMediaType());
+        UserModel inviter = r.session.users().getUserById(r.realm, r.invite.getInviterId());
+        invite.put("mediaTitle", r.media.getTitle());
+        invite.put("mediaDescription", r.media.getDescription() == null ? "" : r.media.getDescription());
+        invite.put("mediaType", type.wire());
+        invite.put("live", type.live());
+        invite.put("role", r.invite.getRole());
+        invite.put("inviterName", inviter == null ? "" : displayName(inviter));
+        invite.put("inviteeName", r.invite.getFirstName());
+        invite.put("phase", phase.name().toLowerCase());
+        invite.put("startsAt", r.media.getStartsAt() == null ? "" : Instant.ofEpochMilli(r.media.getStartsAt()).toString());
+        invite.put("startsAtMillis", r.media.getStartsAt() == null ? 0L : r.media.getStartsAt());
+        long secondsToStart = r.media.getStartsAt() == null ? 0 : Math.max(1, (r.media.getStartsAt() - now.toEpochMilli() + 999) / 1000);
+        invite.put("secondsToStart", secondsToStart);
+        // the countdown page reloads the link at the start, at the latest every 5 minutes
+        invite.put("refreshSeconds", Math.min(secondsToStart, 300));
+        invite.put("expiresAt", Instant.ofEpochMilli(r.invite.getExpiresAt()).toString());
+        invite.put("confirmTyped", r.policy.confirmation() == io.mediainvites.core.policy.ConfirmationMode.TYPED);
+        invite.put("emailHint", hint(r.invite.getEmail()));
+        invite.put("linkUrl", linkUrl);
+        invite.put("nonce", nonce == null ? "" : nonce);
+        invite.put("actionUrl", actionUrl(r, authSession));
+        return forms.setAttribute("mediaInvite", invite).createForm(INVITE_TEMPLATE);
+    }
+
+    /** A refusal page without an invite at hand (for example an expired authentication session). */
+    static Response message(Redemption r, org.keycloak.models.KeycloakSession session,
+            AuthenticationSessionModel authSession, Refusal refusal) {
+        return message(session, authSession, refusal, null, null);
+    }
+
+    /** A refusal or notice page: one distinct message per reason, optionally with one action link. */
+    static Response message(Redemption r, AuthenticationSessionModel authSession, Refusal refusal, String actionUrl,
+            String actionLabelKey) {
+        return message(r.session, authSession, refusal, actionUrl, actionLabelKey);
+    }
+
+    private static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
+            Refusal refusal, String actionUrl, String actionLabelKey) {
+        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
+        if (authSession != null) {
+            forms.setAuthenticationSession(authSession);
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("messageKey", refusal.messageKey());
+        page.put("reason", refusal.reason());
+        page.put("actionUrl", actionUrl == null ? "" : actionUrl);
+        page.put("actionLabelKey", actionLabelKey == null ? "" : actionLabelKey);
+        Response response = forms.setAttribute("mediaInviteMessage", page).createForm(MESSAGE_TEMPLATE);
+        return Response.fromResponse(response).status(refusal.httpStatus()).build();
+    }
+
+    static String actionUrl(Redemption r, AuthenticationSessionModel authSession) {
+        return UriBuilder.fromUri(r.session.getContext().getUri().getBaseUri())
+                .path("realms").path(r.realm.getName()).path(RedeemResourceProviderFactory.ID).path("redeem")
+                .queryParam("client_id", authSession.getClient().getClientId())
+                .queryParam("tab_id", authSession.getTabId())
+                .build().toString();
+    }
+
+    private static String displayName(UserModel user) {
+        String first = user.getFirstName() == null ? "" : user.getFirstName();
+        String last = user.getLastName() == null ? "" : user.getLastName();
+        String name = (first + " " + last).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+
+    /** "o•••@example.com": enough to recognise the address, not enough to type it without knowing it. */
+    static String hint(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "" : email.charAt(0) + "\u2022\u2022\u2022" + email.substring(at);
+    }
+}

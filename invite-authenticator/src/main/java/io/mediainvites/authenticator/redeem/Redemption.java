@@ -1,0 +1,113 @@
+package io.mediainvites.authenticator.redeem;
+
+import io.mediainvites.core.email.EmailAddress;
+import io.mediainvites.core.media.LivePhase;
+import io.mediainvites.core.media.MediaType;
+import io.mediainvites.core.media.Schedule;
+import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.core.policy.UseLimit;
+import io.mediainvites.core.redeem.InviteFacts;
+import io.mediainvites.core.redeem.RedemptionRules;
+import io.mediainvites.core.redeem.Refusal;
+import io.mediainvites.model.jpa.InviteEntity;
+import io.mediainvites.model.jpa.MediaEntryEntity;
+import io.mediainvites.model.policy.RealmInvitePolicy;
+import io.mediainvites.model.store.InviteStore;
+import java.time.Instant;
+import java.util.Optional;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * One invite as a redemption sees it: the row, its media entry, the realm policy and the rules. Built per
+ * request (the action-token GET and the redemption POST), never cached across requests.
+ */
+final class Redemption {
+
+    final KeycloakSession session;
+    final RealmModel realm;
+    final InviteStore store;
+    final InviteEntity invite;
+    final MediaEntryEntity media;
+    final InvitePolicy policy;
+    final RedemptionRules rules;
+    final ClientModel client;
+
+    private Redemption(KeycloakSession session, InviteStore store, InviteEntity invite, MediaEntryEntity media) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.store = store;
+        this.invite = invite;
+        this.media = media;
+        this.policy = RealmInvitePolicy.of(realm);
+        this.rules = new RedemptionRules(policy.domains(), policy.deviceBinding(), policy.allowPrivileged());
+        this.client = realm.getClientById(invite.getClientId());
+    }
+
+    /** The invite of this realm with that id, or empty when it does not exist (removed or forged). */
+    static Optional<Redemption> load(KeycloakSession session, String inviteId) {
+        if (inviteId == null || inviteId.length() > 36) {
+            return Optional.empty();
+        }
+        RealmModel realm = session.getContext().getRealm();
+        InviteStore store = InviteStore.of(session);
+        return store.findInvite(inviteId)
+                .filter(i -> i.getRealmId().equals(realm.getId()))
+                .map(i -> new Redemption(session, store,  i,
+                        store.findMedia(i.getRealmId(), i.getClientId(), i.getMediaId()).orElse(null)));
+    }
+
+    InviteFacts facts() {
+        return new InviteFacts(Instant.ofEpochMilli(invite.getExpiresAt()), UseLimit.of(invite.getUseLimit()),
+                invite.getUseCount(), invite.getRevokedAt() == null ? null : Instant.ofEpochMilli(invite.getRevokedAt()),
+                invite.getRevokeReason(), media != null, invite.getDeviceHash());
+    }
+
+    EmailAddress email() {
+        return EmailAddress.parse(invite.getEmail());
+    }
+
+    UserModel invitee() {
+        return session.users().getUserById(realm, invite.getUserId());
+    }
+
+    /** Link, domain, account and device rules, in that order; the first that fails. */
+    Optional<Refusal> refusal(String browserDeviceHash, Instant now) {
+        Optional<Refusal> link = rules.checkLink(facts(), now);
+        if (link.isPresent()) {
+            return link;
+        }
+        Optional<Refusal> domain = rules.checkDomain(email());
+        if (domain.isPresent()) {
+            return domain;
+        }
+        UserModel user = invitee();
+        if (user == null || !user.isEnabled()) {
+            return Optional.of(Refusal.INVALID_TOKEN);
+        }
+        Optional<Refusal> account = rules.checkAccount(isPrivileged(user));
+        if (account.isPresent()) {
+            return account;
+        }
+        return rules.checkDevice(facts(), browserDeviceHash);
+    }
+
+    /** Live phase of the media entry (NOT_LIVE for on-demand types). */
+    LivePhase phase(Instant now) {
+        MediaType type = MediaType.fromWire(media.getMediaType());
+        if (!type.live()) {
+            return LivePhase.NOT_LIVE;
+        }
+        return new Schedule(media.getStartsAt() == null ? null : Instant.ofEpochMilli(media.getStartsAt()),
+                media.getEndsAt() == null ? null : Instant.ofEpochMilli(media.getEndsAt())).phaseAt(now);
+    }
+
+    /** A privileged account: any role of realm-management (R10), directly or through composites. */
+    boolean isPrivileged(UserModel user) {
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        return management != null && management.getRolesStream().anyMatch(user::hasRole);
+    }
+}

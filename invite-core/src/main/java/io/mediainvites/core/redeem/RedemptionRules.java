@@ -1,0 +1,76 @@
+package io.mediainvites.core.redeem;
+
+import io.mediainvites.core.domain.DomainRules;
+import io.mediainvites.core.email.EmailAddress;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The checks a redemption passes (R2, R3, R9, R10), each a named rule paired with its {@link Refusal}, in
+ * the order an invitee should hear about them: a removed or revoked link first, then expiry and use,
+ * then who and where.
+ */
+public final class RedemptionRules {
+
+    private final DomainRules domains;
+    private final boolean deviceBinding;
+    private final boolean allowPrivileged;
+
+    public RedemptionRules(DomainRules domains, boolean deviceBinding, boolean allowPrivileged) {
+        this.domains = domains;
+        this.deviceBinding = deviceBinding;
+        this.allowPrivileged = allowPrivileged;
+    }
+
+    /** Rules about the link itself, checked on every GET and again at redemption. */
+    public Optional<Refusal> checkLink(InviteFacts invite, Instant now) {
+        if (!invite.mediaExists() || "media_deleted".equals(invite.revokeReason())) {
+            return Optional.of(Refusal.MEDIA_DELETED);
+        }
+        if (invite.revokedAt() != null) {
+            return Optional.of(Refusal.REVOKED);
+        }
+        if (!invite.useLimit().allowsAnotherUse(invite.useCount())) {
+            return Optional.of(Refusal.USED_UP);
+        }
+        if (!now.isBefore(invite.expiresAt())) {
+            return Optional.of(Refusal.EXPIRED);
+        }
+        return Optional.empty();
+    }
+
+    /** Once bound, only the binding device may use the link again (R3). */
+    public Optional<Refusal> checkDevice(InviteFacts invite, String browserDeviceHash) {
+        if (!deviceBinding || invite.deviceHash() == null) {
+            return Optional.empty();
+        }
+        return invite.deviceHash().equals(browserDeviceHash) ? Optional.empty() : Optional.of(Refusal.DEVICE_MISMATCH);
+    }
+
+    /** The invited address's domain is re-checked against today's rules (R9). */
+    public Optional<Refusal> checkDomain(EmailAddress invited) {
+        return domains.check(invited) == DomainRules.Decision.ALLOWED ? Optional.empty() : Optional.of(Refusal.DOMAIN_BLOCKED);
+    }
+
+    /** Privileged accounts only where the realm allows it (R10). */
+    public Optional<Refusal> checkAccount(boolean privileged) {
+        return privileged && !allowPrivileged ? Optional.of(Refusal.PRIVILEGED_ACCOUNT) : Optional.empty();
+    }
+
+    /** Someone already signed in with another address is not the invitee (R4). */
+    public static Optional<Refusal> checkSignedInEmail(EmailAddress invited, String signedInEmail) {
+        if (signedInEmail == null) {
+            return Optional.empty();
+        }
+        try {
+            return EmailAddress.parse(signedInEmail).equals(invited) ? Optional.empty() : Optional.of(Refusal.EMAIL_MISMATCH);
+        } catch (RuntimeException e) {
+            return Optional.of(Refusal.EMAIL_MISMATCH);
+        }
+    }
+
+    /** Mode "typed": the address the invitee typed must be the invited one (R4). */
+    public static Optional<Refusal> checkTypedEmail(EmailAddress invited, String typed) {
+        return checkSignedInEmail(invited, typed == null || typed.isBlank() ? "" : typed);
+    }
+}

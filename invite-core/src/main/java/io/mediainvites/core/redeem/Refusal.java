@@ -1,0 +1,42 @@
+package io.mediainvites.core.redeem;
+
+/**
+ * Why a redemption is refused: the reason code of the Keycloak event, the message key of the page the
+ * invitee sees (English text in the login theme's messages), and the HTTP status of that page.
+ */
+public enum Refusal {
+    INVALID_TOKEN("invalid_token", "mediaInviteInvalidMessage", 400),
+    EXPIRED("expired", "mediaInviteExpiredMessage", 400),
+    USED_UP("used_up", "mediaInviteUsedUpMessage", 400),
+    REVOKED("revoked", "mediaInviteRevokedMessage", 400),
+    MEDIA_DELETED("media_deleted", "mediaInviteMediaDeletedMessage", 400),
+    MEDIA_ENDED("media_ended", "mediaInviteEndedMessage", 400),
+    DEVICE_MISMATCH("device_mismatch", "mediaInviteDeviceMismatchMessage", 403),
+    EMAIL_MISMATCH("email_mismatch", "mediaInviteEmailMismatchMessage", 403),
+    DOMAIN_BLOCKED("domain_blocked", "mediaInviteDomainBlockedMessage", 403),
+    PRIVILEGED_ACCOUNT("privileged_account", "mediaInvitePrivilegedMessage", 403),
+    SESSION_EXPIRED("session_expired", "mediaInviteSessionExpiredMessage", 400);
+
+    private final String reason;
+    private final String messageKey;
+    private final int httpStatus;
+
+    Refusal(String reason, String messageKey, int httpStatus) {
+        this.reason = reason;
+        this.messageKey = messageKey;
+        this.httpStatus = httpStatus;
+    }
+
+    /** Reason code of the event ({@code error} of a Keycloak event). */
+    public String reason() {
+        return reason;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

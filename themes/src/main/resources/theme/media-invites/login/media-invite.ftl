@@ -1,0 +1,60 @@
+<#import "template.ftl" as layout>
+<#-- Landing (on-demand), lobby (live, open) and countdown (live, not started) page of an invite link. -->
+<@layout.registrationLayout displayMessage=false; section>
+    <#if section = "header">
+        <#if mediaInvite.phase == "before_start">
+            ${msg("mediaInviteCountdownTitle")}
+        <#elseif mediaInvite.phase == "open">
+            ${msg("mediaInviteLobbyTitle")}
+        <#else>
+            ${msg("mediaInviteLandingTitle")}
+        </#if>
+    <#elseif section = "form">
+        <div id="media-invite" data-phase="${mediaInvite.phase}">
+            <p id="media-invite-greeting">${msg("mediaInviteGreeting", mediaInvite.inviteeName, mediaInvite.inviterName)}</p>
+            <h2 id="media-invite-title" class="pf-v5-c-title pf-m-xl">${mediaInvite.mediaTitle}</h2>
+            <#if mediaInvite.mediaDescription?has_content>
+                <p id="media-invite-description">${mediaInvite.mediaDescription}</p>
+            </#if>
+            <p id="media-invite-role">${msg("mediaInviteRoleLine", msg("mediaInviteRole_" + mediaInvite.role), msg("mediaInviteType_" + mediaInvite.mediaType))}</p>
+            <#if mediaInvite.live>
+                <p id="media-invite-start">${msg("mediaInviteStartsAt")} <time datetime="${mediaInvite.startsAt}">${mediaInvite.startsAt}</time></p>
+            </#if>
+
+            <#if mediaInvite.phase == "before_start">
+                <p id="media-invite-countdown" data-starts-at="${mediaInvite.startsAtMillis?c}">${msg("mediaInviteCountdown", mediaInvite.secondsToStart?c)}</p>
+                <p>${msg("mediaInviteCountdownHelp")}</p>
+                <meta http-equiv="refresh" content="${mediaInvite.refreshSeconds?c}">
+                <script>
+                    (function () {
+                        var el = document.getElementById('media-invite-countdown');
+                        var start = parseInt(el.getAttribute('data-starts-at'), 10);
+                        function tick() {
+                            var left = Math.max(0, Math.ceil((start - Date.now()) / 1000));
+                            var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
+                            el.textContent = (h > 0 ? h + 'h ' : '') + m + 'm ' + s + 's';
+                            if (left <= 0) { window.location.reload(); } else { setTimeout(tick, 1000); }
+                        }
+                        tick();
+                    })();
+                </script>
+            <#else>
+                <form id="media-invite-form" action="${mediaInvite.actionUrl}" method="post">
+                    <input type="hidden" name="nonce" value="${mediaInvite.nonce}">
+                    <#if mediaInvite.confirmTyped>
+                        <div class="${properties.kcFormGroupClass!}">
+                            <label for="media-invite-email" class="${properties.kcLabelClass!}">${msg("mediaInviteConfirmEmail", mediaInvite.emailHint)}</label>
+                            <input id="media-invite-email" name="email" type="email" autocomplete="email" required class="${properties.kcInputClass!}">
+                        </div>
+                    </#if>
+                    <div class="${properties.kcFormGroupClass!}">
+                        <button id="media-invite-continue" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
+                            <#if mediaInvite.phase == "open">${msg("mediaInviteJoin")}<#else>${msg("mediaInviteContinue")}</#if>
+                        </button>
+                    </div>
+                </form>
+                <p id="media-invite-expiry">${msg("mediaInviteExpires")} <time datetime="${mediaInvite.expiresAt}">${mediaInvite.expiresAt}</time></p>
+            </#if>
+        </div>
+    </#if>
+</@layout.registrationLayout>
