@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The media grants a session holds, kept as a user-session note. Serialised in a small line format
- * ({@code client|media|role|invite|exp} per line, fields URL-safe) so the note needs no JSON library.
+ * ({@code client|media|role|invite|exp} per line, client, media and invite ids URL-encoded) so the note
+ * needs no JSON library.
  */
 public final class MediaGrants {
 
@@ -26,7 +27,8 @@ public final class MediaGrants {
                 continue; // a note we did not write
             }
             try {
-                grants.add(new MediaGrant(decode(f[0]), decode(f[1]), InviteRole.fromWire(f[2]), f[3], Long.parseLong(f[4])));
+                grants.add(new MediaGrant(decode(f[0]), decode(f[1]), InviteRole.fromWire(f[2]), decode(f[3]),
+                        Long.parseLong(f[4])));
             } catch (RuntimeException e) {
                 // skip a damaged line rather than lose the others
             }
@@ -62,13 +64,14 @@ public final class MediaGrants {
                 out.append('\n');
             }
             out.append(encode(g.clientId())).append('|').append(encode(g.mediaId())).append('|')
-                    .append(g.role().wire()).append('|').append(g.inviteId()).append('|').append(g.exp());
+                    .append(g.role().wire()).append('|').append(encode(g.inviteId())).append('|').append(g.exp());
         }
         return out.toString();
     }
 
     private static String key(String clientId, String mediaId) {
-        return clientId + "\u0000" + mediaId;
+        // encoded ids contain no '|', so no two (client, media) pairs share a key
+        return encode(clientId) + '|' + encode(mediaId);
     }
 
     private static String encode(String s) {

@@ -57,10 +57,13 @@ public final class RedemptionRules {
         return privileged && !allowPrivileged ? Optional.of(Refusal.PRIVILEGED_ACCOUNT) : Optional.empty();
     }
 
-    /** Someone already signed in with another address is not the invitee (R4). */
+    /**
+     * Someone already signed in with another address is not the invitee (R4). Only asked while someone is
+     * signed in: an account without an address (null or blank) cannot be the invitee either.
+     */
     public static Optional<Refusal> checkSignedInEmail(EmailAddress invited, String signedInEmail) {
-        if (signedInEmail == null) {
-            return Optional.empty();
+        if (signedInEmail == null || signedInEmail.isBlank()) {
+            return Optional.of(Refusal.EMAIL_MISMATCH);
         }
         try {
             return EmailAddress.parse(signedInEmail).equals(invited) ? Optional.empty() : Optional.of(Refusal.EMAIL_MISMATCH);
@@ -71,6 +74,6 @@ public final class RedemptionRules {
 
     /** Mode "typed": the address the invitee typed must be the invited one (R4). */
     public static Optional<Refusal> checkTypedEmail(EmailAddress invited, String typed) {
-        return checkSignedInEmail(invited, typed == null || typed.isBlank() ? "" : typed);
+        return checkSignedInEmail(invited, typed);
     }
 }
