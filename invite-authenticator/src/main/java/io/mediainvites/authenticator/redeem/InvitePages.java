@@ -98,7 +98,12 @@ final class InvitePages {
 
     /** "o•••@example.com": enough to recognise the address, not enough to type it without knowing it. */
     static String hint(String email) {
-        int at = email.indexOf('@');
-        return at <= 0 ? "" : email.charAt(0) + "\u2022\u2022\u2022" + email.substring(at);
+        int at = email == null ? -1 : email.indexOf('@');
+        if (at <= 0) {
+            return "";
+        }
+        // the first code point, not char: a letter outside the BMP must not be cut into half a surrogate pair
+        int first = Character.charCount(email.codePointAt(0));
+        return email.substring(0, first) + "\u2022\u2022\u2022" + email.substring(at);
     }
 }
