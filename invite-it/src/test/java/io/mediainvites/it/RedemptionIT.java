@@ -356,6 +356,74 @@ class RedemptionIT {
         });
     }
 
+    @Test
+    void inviteSessionReachesOnlyItsOwnAppAndEndsWithItsMedia() {
+        Reply invite = issue(mediaId, Fixtures.unique("scope") + "@example.com", Map.of());
+        WebSession browser = new WebSession();
+        JsonNode tokens = exchange(codeFrom(browser.follow(redeem(browser, browser.get(invite.text("link"))), APP_URL)));
+
+        // the media app itself gets single sign-on from the invite session
+        Page again = browser.follow(browser.get(authUrl("media-app")), APP_URL);
+        assertThat(again.location()).as(again.toString()).contains("code=");
+
+        // another client of the realm asks for real credentials
+        Page other = browser.follow(browser.get(authUrl("other-app")), "http://127.0.0.1/");
+        assertThat(other.status()).as(other.toString()).isEqualTo(200);
+        assertThat(other.body()).contains("id=\"kc-form-login\"");
+
+        // deleting the media entry ends the session it created (M4): refresh is refused
+        Reply deleted = api.delete("/media/" + mediaId, appToken);
+        assertThat(deleted.body().get("endedSessions").asInt()).isEqualTo(1);
+        assertThat(refreshStatus(tokens.get("refresh_token").asText())).isEqualTo(400);
+    }
+
+    @Test
+    void inviteSessionEndsAfterThePolicySessionLength() throws Exception {
+        fixtures.withRealmAttributes(Map.of("mediaInvites.sessionLengthSeconds", "60"), () -> {
+            Reply invite = issue(mediaId, Fixtures.unique("short") + "@example.com", Map.of());
+            WebSession browser = new WebSession();
+            JsonNode tokens = exchange(codeFrom(browser.follow(redeem(browser, browser.get(invite.text("link"))), APP_URL)));
+            long exp = Api.claims(tokens.get("access_token").asText()).get("media_access").get(mediaId).get("exp").asLong();
+            assertThat(exp).isBetween(Instant.now().getEpochSecond() + 50, Instant.now().getEpochSecond() + 61);
+            assertThat(refreshStatus(tokens.get("refresh_token").asText())).isEqualTo(200);
+            // wait past the session end and one reaper round (15 s)
+            long deadline = System.currentTimeMillis() + 120_000;
+            int status = 200;
+            while (System.currentTimeMillis() < deadline && status == 200) {
+                sleep(5_000);
+                status = refreshStatus(tokens.get("refresh_token").asText());
+                if (status == 200) {
+                    assertThat(Instant.now().getEpochSecond()).as("refresh still accepted long after the session end")
+                            .isLessThan(exp + 35);
+                }
+            }
+            assertThat(status).isEqualTo(400);
+            assertThat(Instant.now().getEpochSecond()).isGreaterThanOrEqualTo(exp);
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String authUrl(String clientId) {
+        String redirect = clientId.equals("media-app") ? APP_URL : "http://127.0.0.1/other";
+        return server.realmUrl("media") + "/protocol/openid-connect/auth?client_id=" + clientId
+                + "&response_type=code&scope=openid&redirect_uri=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8);
+    }
+
+    private int refreshStatus(String refreshToken) {
+        return api.send(HttpRequest.newBuilder(URI.create(server.realmUrl("media") + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=media-app"
+                        + "&client_secret=media-app-secret&refresh_token=" + refreshToken))).status();
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private Reply issue(String media, String email, Map<String, Object> extra) {

@@ -146,8 +146,12 @@ public class MediaInvitesResource {
             ctx.permissions.requireInviteManager(ctx.caller);
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
             int revoked = ctx.store.deleteMedia(entry, ctx.caller.user().getId(), System.currentTimeMillis());
+            int ended = 0;
+            for (var tracked : ctx.store.sessionsForMedia(realm.getId(), ctx.caller.app().getId(), mediaId)) {
+                ended += io.mediainvites.model.store.InviteSessions.end(session, ctx.store, tracked) ? 1 : 0;
+            }
             ctx.audit.media(OperationType.DELETE, mediaId, null);
-            return Response.ok(Map.of("mediaId", mediaId, "revokedInvites", revoked));
+            return Response.ok(Map.of("mediaId", mediaId, "revokedInvites", revoked, "endedSessions", ended));
         });
     }
 

@@ -7,6 +7,7 @@ import io.mediainvites.core.redeem.MediaGrants;
 import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.core.media.InviteRole;
+import io.mediainvites.model.jpa.InviteSessionEntity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -128,6 +129,15 @@ public class RedeemResource {
             authSession.setUserSessionNote(SessionNotes.INVITE_ONLY, "true");
             authSession.setUserSessionNote(SessionNotes.CLIENT, client.getClientId());
             authSession.setUserSessionNote(SessionNotes.EXPIRES, Long.toString(sessionEnd));
+            // the user session takes the root authentication session's id; it is ended at sessionEnd
+            InviteSessionEntity tracked = new InviteSessionEntity();
+            tracked.setUserSessionId(authSession.getParentSession().getId());
+            tracked.setRealmId(realm.getId());
+            tracked.setClientId(client.getId());
+            tracked.setMediaId(r.invite.getMediaId());
+            tracked.setInviteId(r.invite.getId());
+            tracked.setExpiresAt(sessionEnd * 1000);
+            r.store.persist(tracked);
         }
         authSession.setAuthenticatedUser(invitee);
         authSession.removeAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS);

@@ -1,10 +1,13 @@
 package io.mediainvites.authenticator.redeem;
 
+import io.mediainvites.authenticator.session.InviteSessionReaper;
 import io.mediainvites.core.ExtensionInfo;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.timer.TimerProvider;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
@@ -29,14 +32,20 @@ public class RedeemResourceProviderFactory implements RealmResourceProviderFacto
         };
     }
 
+    /** How often expired invite sessions are ended ({@code --spi-realm-restapi-extension--media-invite--session-reaper-interval-seconds}). */
+    static final int DEFAULT_REAPER_INTERVAL_SECONDS = 15;
+
+    private int reaperIntervalSeconds = DEFAULT_REAPER_INTERVAL_SECONDS;
+
     @Override
     public void init(Config.Scope config) {
-        // no configuration
+        reaperIntervalSeconds = config.getInt("sessionReaperIntervalSeconds", DEFAULT_REAPER_INTERVAL_SECONDS);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .scheduleTask(new InviteSessionReaper(), reaperIntervalSeconds * 1000L, InviteSessionReaper.TASK_NAME));
     }
 
     @Override

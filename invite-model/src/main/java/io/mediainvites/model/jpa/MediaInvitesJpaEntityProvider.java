@@ -10,7 +10,8 @@ public class MediaInvitesJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(MediaEntryEntity.class, MediaCollaboratorEntity.class, InviteEntity.class);
+        return List.of(MediaEntryEntity.class, MediaCollaboratorEntity.class, InviteEntity.class,
+                InviteSessionEntity.class);
     }
 
     @Override

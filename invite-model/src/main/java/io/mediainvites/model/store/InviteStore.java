@@ -59,6 +59,24 @@ public final class InviteStore {
         return revoked;
     }
 
+    /** Invite sessions whose time is up, oldest first, at most {@code max}. */
+    public List<io.mediainvites.model.jpa.InviteSessionEntity> expiredSessions(long now, int max) {
+        return em.createNamedQuery("mi.session.expired", io.mediainvites.model.jpa.InviteSessionEntity.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** Invite sessions created for one media entry (ended when it is deleted, M4). */
+    public List<io.mediainvites.model.jpa.InviteSessionEntity> sessionsForMedia(String realmId, String clientId,
+            String mediaId) {
+        return em.createNamedQuery("mi.session.byMedia", io.mediainvites.model.jpa.InviteSessionEntity.class)
+                .setParameter("realmId", realmId).setParameter("clientId", clientId).setParameter("mediaId", mediaId)
+                .getResultList();
+    }
+
+    public void remove(Object entity) {
+        em.remove(entity);
+    }
+
     public Optional<InviteEntity> findInvite(String inviteId) {
         return Optional.ofNullable(em.find(InviteEntity.class, inviteId));
     }
