@@ -48,6 +48,9 @@ import jakarta.persistence.Version;
             query = "update InviteEntity i set i.revokedAt = :now, i.revokedBy = :by, i.revokeReason = :reason,"
                     + " i.version = i.version + 1 where i.realmId = :realmId and i.clientId = :clientId"
                     + " and i.mediaId = :mediaId and i.revokedAt is null"),
+    @NamedQuery(name = "mi.invite.emailDelivery",
+            query = "update InviteEntity i set i.emailStatus = :status, i.emailError = :error,"
+                    + " i.version = i.version + 1 where i.id = :id"),
     @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
 })
 public class InviteEntity {
