@@ -124,7 +124,8 @@ class EmailIT {
         Reply reply = api.post("/media/" + mediaId + "/invites", ownerToken, speakerInvite(email, true));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.body().get("emailDelivery").get("status").asText()).isEqualTo("sent");
-        assertThat(reply.body().get("emailDelivery").get("error").isNull()).isTrue();
+        assertThat(reply.body().get("emailDelivery").path("error").isMissingNode()
+                || reply.body().get("emailDelivery").get("error").isNull()).as("no error when sent").isTrue();
         String link = reply.text("link");
         assertThat(link).isNotBlank();
 
@@ -405,11 +406,14 @@ class EmailIT {
                 StandardCharsets.UTF_8));
     }
 
-    /** Admin events of the demo realm about this invite's e-mail (read with the master admin's token). */
+    /**
+     * Admin events of the demo realm about this invite's e-mail (read with the master admin's token; the
+     * admin-events endpoint cannot filter by our custom resource type, so it filters by path).
+     */
     private List<JsonNode> emailEvents(String inviteId) throws IOException, InterruptedException {
         String token = server.admin().tokenManager().getAccessTokenString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/"
-                        + KeycloakServer.DEMO_REALM + "/admin-events?operationTypes=ACTION&resourceTypes=MEDIA_INVITES_INVITE&max=500"))
+                        + KeycloakServer.DEMO_REALM + "/admin-events?operationTypes=ACTION&max=100&resourcePath=media-invites/invites/" + inviteId + "/email"))
                 .header("Authorization", "Bearer " + token).GET().build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
