@@ -16,6 +16,7 @@ import io.mediainvites.rest.api.JsonBodies;
 import io.mediainvites.rest.auth.Caller;
 import io.mediainvites.rest.auth.CallerResolver;
 import io.mediainvites.rest.auth.InvitePermissions;
+import io.mediainvites.rest.invite.InviteEmails;
 import io.mediainvites.rest.invite.InviteRepresentation;
 import io.mediainvites.rest.invite.InviteRequest;
 import io.mediainvites.rest.invite.InviteService;
@@ -105,7 +106,7 @@ public class MediaInvitesResource {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("mediaTypes", byType);
             body.put("policy", limits);
-            body.put("emailAvailable", false);
+            body.put("emailAvailable", ctx.emails.available());
             return Response.ok(body);
         });
     }
@@ -232,6 +233,27 @@ public class MediaInvitesResource {
         });
     }
 
+    /**
+     * E1: e-mails the invite's link again (no new invite; same id and expiry). Same permissions as revoke.
+     * 200 with the invite, its link and {@code emailDelivery}; a failed delivery is still a 200 with status
+     * {@code failed} and the reason.
+     */
+    @POST
+    @Path("invites/{inviteId}/email")
+    @Produces(JSON)
+    public Response resendInviteEmail(@PathParam("inviteId") String inviteId) {
+        return authenticated(ctx -> {
+            InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
+            MediaEntryEntity entry = ctx.store.findMedia(realm.getId(), ctx.caller.app().getId(), invite.getMediaId())
+                    .orElse(null);
+            if (entry == null) {
+                throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "The invite's media entry was deleted.");
+            }
+            ctx.permissions.requireMayRevoke(ctx.caller, entry);
+            return Response.ok(ctx.invites.resendEmail(invite, entry));
+        });
+    }
+
     private static InviteRepresentation withoutLink(InviteRepresentation r) {
         return new InviteRepresentation(r.id(), r.mediaId(), r.email(), r.firstName(), r.lastName(), r.role(),
                 r.status(), null, r.createdAt(), r.expiresAt(), r.useLimit(), r.useCount(), r.inviter(),
@@ -277,6 +299,7 @@ public class MediaInvitesResource {
         final InvitePermissions permissions;
         final MediaService media;
         final InviteService invites;
+        final InviteEmails emails;
         final AuditEvents audit;
 
         RequestContext(KeycloakSession session, Caller caller) {
@@ -285,8 +308,9 @@ public class MediaInvitesResource {
             this.store = InviteStore.of(session);
             this.permissions = new InvitePermissions(session.getContext().getRealm(), policy);
             this.media = new MediaService(session, store);
-            this.invites = new InviteService(session, store, policy, permissions, media);
             this.audit = new AuditEvents(session, caller);
+            this.emails = new InviteEmails(session, policy, audit);
+            this.invites = new InviteService(session, store, policy, permissions, media, emails);
         }
     }
 }

@@ -28,7 +28,9 @@ public enum ErrorCode {
     INVITE_PENDING_EXISTS("invite_pending_exists", 409,
             "A pending invite for this e-mail address and media entry already exists."),
     EMAIL_NOT_AVAILABLE("email_not_available", 400,
-            "Sending the invite by e-mail is not available in this realm.");
+            "Sending the invite by e-mail is not available in this realm."),
+    INVITE_NOT_REDEEMABLE("invite_not_redeemable", 409,
+            "The invite is revoked, used up or expired; issue a new invite instead.");
 
     /** Prefix of every {@link #messageKey()}. */
     public static final String MESSAGE_KEY_PREFIX = "mediaInvites.error.";

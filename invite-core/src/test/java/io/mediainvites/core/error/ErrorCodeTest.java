@@ -32,6 +32,7 @@ class ErrorCodeTest {
         "INVITE_NOT_FOUND, invite_not_found, 404",
         "INVITE_PENDING_EXISTS, invite_pending_exists, 409",
         "EMAIL_NOT_AVAILABLE, email_not_available, 400",
+        "INVITE_NOT_REDEEMABLE, invite_not_redeemable, 409",
     })
     void wireCodeAndStatusAreThePublicContract(ErrorCode code, String wire, int status) {
         assertThat(code.code()).isEqualTo(wire);
@@ -41,7 +42,7 @@ class ErrorCodeTest {
 
     @Test
     void everyConstantIsCoveredByTheContractTable() {
-        assertThat(ErrorCode.values()).hasSize(18);
+        assertThat(ErrorCode.values()).hasSize(19);
     }
 
     @Test

@@ -59,6 +59,9 @@ import jakarta.persistence.Version;
             query = "update InviteEntity i set i.useCount = i.useCount + 1, i.version = i.version + 1"
                     + " where i.id = :id and i.revokedAt is null and i.expiresAt > :now"
                     + " and (i.useLimit < 0 or i.useCount < i.useLimit)"),
+    @NamedQuery(name = "mi.invite.emailDelivery",
+            query = "update InviteEntity i set i.emailStatus = :status, i.emailError = :error,"
+                    + " i.version = i.version + 1 where i.id = :id"),
     @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
 })
 public class InviteEntity {

@@ -45,6 +45,23 @@ public final class InviteStore {
         em.flush();
     }
 
+    /** Re-reads a managed entity from the database (after another transaction changed its row). */
+    public void refresh(Object entity) {
+        em.refresh(entity);
+    }
+
+    /**
+     * Records the outcome of the invite's e-mail ({@code sent} or {@code failed} with a redacted reason) without
+     * loading the invite; meant to run in its own transaction. Returns whether the invite exists.
+     */
+    public boolean recordEmailDelivery(String inviteId, String status, String error) {
+        return em.createNamedQuery("mi.invite.emailDelivery")
+                .setParameter("status", status)
+                .setParameter("error", error)
+                .setParameter("id", inviteId)
+                .executeUpdate() == 1;
+    }
+
     /** Deletes the entry and revokes all its invites at once (M4). */
     public int deleteMedia(MediaEntryEntity media, String byUserId, long now) {
         int revoked = em.createNamedQuery("mi.invite.revokeForMedia")

@@ -39,6 +39,24 @@ public final class AuditEvents {
                 .success();
     }
 
+    /**
+     * E2: the outcome of an invite e-mail ({@code sent} or {@code failed}) as an ACTION on
+     * {@code media-invites/invites/{id}/email}, with the invite id and the redacted reason; never the link.
+     */
+    public void inviteEmail(String mediaId, String inviteId, String status, String error, boolean resend) {
+        AdminEventBuilder builder = builder(RESOURCE_INVITE, OperationType.ACTION,
+                "media-invites/invites/" + inviteId + "/email", null)
+                .detail("media_id", mediaId)
+                .detail("invite_id", inviteId)
+                .detail("email_status", status)
+                .detail("resend", Boolean.toString(resend));
+        if (error != null) {
+            builder.detail("email_error", error);
+            builder.getEvent().setError("email_send_failed");
+        }
+        builder.success();
+    }
+
     private AdminEventBuilder builder(String resource, OperationType operation, String path, Object representation) {
         AdminAuth auth = new AdminAuth(realm, caller.token(), caller.user(), caller.app());
         AdminEventBuilder builder = new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())

@@ -45,18 +45,25 @@ public final class InviteService {
     private final InvitePolicy policy;
     private final InvitePermissions permissions;
     private final MediaService media;
+    private final InviteEmails emails;
 
     public InviteService(KeycloakSession session, InviteStore store, InvitePolicy policy,
-            InvitePermissions permissions, MediaService media) {
+            InvitePermissions permissions, MediaService media, InviteEmails emails) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.store = store;
         this.policy = policy;
         this.permissions = permissions;
         this.media = media;
+        this.emails = emails;
     }
 
-    /** Validates everything, then writes the invite and mints its link. */
+    /**
+     * Validates everything, then commits the invite (and a guest user for a new address) in a transaction of
+     * its own, mints its link and, when asked, e-mails that same link. The invite is committed before any mail
+     * goes out, so a mail never points at an invite that does not exist, and a mail failure never loses it
+     * (E2): the answer then carries {@code emailDelivery.status = failed} with the reason.
+     */
     public InviteRepresentation create(Caller caller, MediaEntryEntity entry, InviteRequest request) {
         UserModel inviter = resolveInviter(caller, entry, request.inviter);
         EmailAddress email = EmailAddress.parse(request.email);
@@ -67,45 +74,83 @@ public final class InviteService {
         policy.domains().require(email);
         Duration lifetime = policy.effectiveLifetime(request.lifetimeSeconds);
         UseLimit useLimit = policy.effectiveUseLimit(request.useLimit);
-        if (Boolean.TRUE.equals(request.sendEmail)) {
-            throw new ApiException(ErrorCode.EMAIL_NOT_AVAILABLE, "sendEmail",
-                    "Sending invites by e-mail is not available in this realm; copy the link instead.");
+        boolean sendEmail = Boolean.TRUE.equals(request.sendEmail);
+        if (sendEmail) {
+            emails.requireAvailable();
         }
         String redirectUri = resolveRedirect(caller.app(), request.redirectUri);
 
         long now = System.currentTimeMillis();
-        store.findPending(realm.getId(), caller.app().getId(), entry.getMediaId(), email.value(), role.wire(), now)
+        InviteEntity draft = new InviteEntity();
+        draft.setId(KeycloakModelUtils.generateId());
+        draft.setRealmId(realm.getId());
+        draft.setClientId(caller.app().getId());
+        draft.setMediaId(entry.getMediaId());
+        draft.setEmail(email.value());
+        draft.setFirstName(firstName);
+        draft.setLastName(lastName);
+        draft.setRole(role.wire());
+        draft.setInviterId(inviter.getId());
+        draft.setIssuedByClient(caller.serviceAccount() ? caller.app().getId() : null);
+        draft.setRedirectUri(redirectUri);
+        draft.setCreatedAt(now);
+        // whole seconds: the token's exp and the stored expiry are the same instant
+        draft.setExpiresAt(((now + lifetime.toMillis()) / 1000) * 1000);
+        draft.setUseLimit(useLimit.value());
+        draft.setUseCount(0);
+        draft.setEmailStatus(EMAIL_NOT_REQUESTED);
+
+        // committed here; afterwards `invite` is a detached copy of the row
+        InviteEntity invite = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                session.getContext(), s -> commit(s, draft, firstName, lastName, now), "media-invites: issue invite");
+        LOG.debugf("invite %s issued for media %s by %s", invite.getId(), entry.getMediaId(), inviter.getId());
+
+        String link = mintLink(invite);
+        if (sendEmail) {
+            InviteEmails.Outcome outcome = emails.deliver(invite, entry, link, false);
+            invite.setEmailStatus(outcome.status());
+            invite.setEmailError(outcome.error());
+        }
+        return represent(invite, link);
+    }
+
+    /** Runs in its own transaction: the duplicate check, the invitee's user and the invite row. */
+    private static InviteEntity commit(KeycloakSession s, InviteEntity draft, String firstName, String lastName,
+            long now) {
+        RealmModel r = s.getContext().getRealm();
+        InviteStore st = InviteStore.of(s);
+        st.findPending(r.getId(), draft.getClientId(), draft.getMediaId(), draft.getEmail(), draft.getRole(), now)
                 .ifPresent(existing -> {
                     throw new ApiException(ErrorCode.INVITE_PENDING_EXISTS,
                             "A pending invite for this e-mail, media entry and role exists; revoke it or reuse it.")
                             .with("invite_id", existing.getId());
                 });
+        UserModel invitee = findOrCreateInvitee(s, r, draft.getEmail(), firstName, lastName);
+        draft.setUserId(invitee.getId());
+        st.persist(draft);
+        st.flush();
+        return draft;
+    }
 
-        UserModel invitee = findOrCreateInvitee(email, firstName, lastName);
-
-        InviteEntity invite = new InviteEntity();
-        invite.setId(KeycloakModelUtils.generateId());
-        invite.setRealmId(realm.getId());
-        invite.setClientId(caller.app().getId());
-        invite.setMediaId(entry.getMediaId());
-        invite.setEmail(email.value());
-        invite.setFirstName(firstName);
-        invite.setLastName(lastName);
-        invite.setRole(role.wire());
-        invite.setUserId(invitee.getId());
-        invite.setInviterId(inviter.getId());
-        invite.setIssuedByClient(caller.serviceAccount() ? caller.app().getId() : null);
-        invite.setRedirectUri(redirectUri);
-        invite.setCreatedAt(now);
-        // whole seconds: the token's exp and the stored expiry are the same instant
-        invite.setExpiresAt(((now + lifetime.toMillis()) / 1000) * 1000);
-        invite.setUseLimit(useLimit.value());
-        invite.setUseCount(0);
-        invite.setEmailStatus(EMAIL_NOT_REQUESTED);
-        store.persist(invite);
-        store.flush();
-        LOG.debugf("invite %s issued for media %s by %s", invite.getId(), entry.getMediaId(), inviter.getId());
-        return represent(invite, true);
+    /**
+     * E-mails the invite's link again (same id and expiry, freshly minted) without issuing a new invite.
+     *
+     * @throws ApiException 400 {@code email_not_available}; 409 {@code invite_not_redeemable} unless pending or active
+     */
+    public InviteRepresentation resendEmail(InviteEntity invite, MediaEntryEntity entry) {
+        emails.requireAvailable();
+        InviteStatus status = status(invite);
+        if (status != InviteStatus.PENDING && status != InviteStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.INVITE_NOT_REDEEMABLE,
+                    "The invite is " + status.wire().replace('_', ' ')
+                            + "; only a pending or active invite can be e-mailed. Issue a new invite instead.")
+                    .with("status", status.wire());
+        }
+        String link = mintLink(invite);
+        emails.deliver(invite, entry, link, true);
+        // the outcome was written by its own transaction: read it back instead of changing the managed copy
+        store.refresh(invite);
+        return represent(invite, link);
     }
 
     public List<InviteRepresentation> list(Caller caller, MediaEntryEntity entry, InviteStatus status, int first,
@@ -152,6 +197,15 @@ public final class InviteService {
         if (withLink && (status == InviteStatus.PENDING || status == InviteStatus.ACTIVE)) {
             link = mintLink(invite);
         }
+        return represent(invite, status, link);
+    }
+
+    /** With a link minted by the caller (the one that was also e-mailed). */
+    private InviteRepresentation represent(InviteEntity invite, String link) {
+        return represent(invite, status(invite), link);
+    }
+
+    private InviteRepresentation represent(InviteEntity invite, InviteStatus status, String link) {
         UserModel inviter = session.users().getUserById(realm, invite.getInviterId());
         String issuedBy = null;
         if (invite.getIssuedByClient() != null) {
@@ -223,14 +277,15 @@ public final class InviteService {
         return verified;
     }
 
-    private UserModel findOrCreateInvitee(EmailAddress email, String firstName, String lastName) {
-        UserModel user = session.users().getUserByEmail(realm, email.value());
+    private static UserModel findOrCreateInvitee(KeycloakSession s, RealmModel r, String email, String firstName,
+            String lastName) {
+        UserModel user = s.users().getUserByEmail(r, email);
         if (user != null) {
             return user;
         }
-        UserModel guest = session.users().addUser(realm, email.value());
+        UserModel guest = s.users().addUser(r, email);
         guest.setEnabled(true);
-        guest.setEmail(email.value());
+        guest.setEmail(email);
         guest.setFirstName(firstName);
         guest.setLastName(lastName);
         guest.setSingleAttribute(GUEST_ATTRIBUTE, "true");
