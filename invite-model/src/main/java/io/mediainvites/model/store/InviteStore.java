@@ -36,16 +36,11 @@ public final class InviteStore {
         em.persist(entity);
     }
 
-    /** Re-reads an entity after a bulk update changed its row. */
-    public void refresh(Object entity) {
-        em.refresh(entity);
-    }
-
     public void flush() {
         em.flush();
     }
 
-    /** Re-reads a managed entity from the database (after another transaction changed its row). */
+    /** Re-reads a managed entity from the database (after a bulk update or another transaction changed its row). */
     public void refresh(Object entity) {
         em.refresh(entity);
     }
