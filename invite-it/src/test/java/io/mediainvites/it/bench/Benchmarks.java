@@ -17,13 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Issuance throughput against Keycloak's own admin "create user", on the same server in the same run
- * (both create one user; an invite also checks rules, writes the invite row and signs a token).
+ * Timing goals, measured against Keycloak's own operations on the same server in the same run:
+ * <ul>
+ *   <li>issuance throughput against the admin "create user" (both create one user; an invite also checks
+ *       rules, writes the invite row and signs a token);</li>
+ *   <li>full redemption (landing GET, POST, code, token) against a password login through the
+ *       authorization-code flow (login page GET, credentials POST, code, token).</li>
+ * </ul>
  * Run: {@code ./mvnw -B -Pbench -DskipTests verify} (optional {@code -Dbench.n=300 -Dbench.threads=4}).
  */
-public final class IssuanceBenchmark {
+public final class Benchmarks {
 
-    private IssuanceBenchmark() {
+    private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,6 +90,7 @@ public final class IssuanceBenchmark {
                 System.out.printf("threads=%d  issue invite: %.1f/s   admin create user: %.1f/s   ratio invite/user: %.2f%n",
                         t, invites, users, invites / users);
             }
+            RedemptionBenchmark.run(server, api, token, mediaId, n, threads);
         }
     }
 

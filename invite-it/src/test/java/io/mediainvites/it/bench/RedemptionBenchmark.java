@@ -1,0 +1,111 @@
+package io.mediainvites.it.bench;
+
+import io.mediainvites.it.support.Api;
+import io.mediainvites.it.support.DistributionServer;
+import io.mediainvites.it.support.Fixtures;
+import io.mediainvites.it.support.WebSession;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Full redemption per second against a password login through the authorization-code flow. */
+final class RedemptionBenchmark {
+
+    private static final String APP_URL = "http://localhost:3000/media";
+
+    private RedemptionBenchmark() {
+    }
+
+    static void run(DistributionServer server, Api api, String ownerToken, String mediaId, int n, int threads)
+            throws Exception {
+        Fixtures fixtures = new Fixtures(server);
+        String user = fixtures.user("bench-login");
+        String realmUrl = server.realmUrl("media");
+        // links are issued before timing: only redemption is measured
+        ConcurrentLinkedQueue<String> links = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < 2 * n + 40; i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("email", "red-" + i + "-" + mediaId + "@bench.example");
+            body.put("firstName", "Bench");
+            body.put("lastName", "Invitee");
+            body.put("redirectUri", APP_URL);
+            links.add(api.post("/media/" + mediaId + "/invites", ownerToken, body).text("link"));
+        }
+        Runnable redeem = () -> {
+            WebSession browser = new WebSession();
+            WebSession.Page landing = browser.get(links.poll());
+            String action = landing.find("id=\"media-invite-form\" action=\"([^\"]+)\"");
+            String nonce = landing.find("name=\"nonce\" value=\"([^\"]+)\"");
+            WebSession.Page end = browser.follow(browser.postForm(action, Map.of("nonce", nonce)), APP_URL);
+            exchange(api, realmUrl, code(end));
+        };
+        Runnable passwordLogin = () -> {
+            WebSession browser = new WebSession();
+            WebSession.Page login = browser.get(realmUrl + "/protocol/openid-connect/auth?client_id=media-app"
+                    + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(APP_URL, StandardCharsets.UTF_8));
+            String action = login.find("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+            WebSession.Page end = browser.follow(browser.postForm(action, Map.of("username", user, "password", user)), APP_URL);
+            exchange(api, realmUrl, code(end));
+        };
+        for (int i = 0; i < 20; i++) { // warm-up
+            redeem.run();
+            passwordLogin.run();
+        }
+        for (int t : List.of(1, threads)) {
+            double redemptions = rate(redeem, n / 2, t);
+            double logins = rate(passwordLogin, n / 2, t);
+            System.out.printf("threads=%d  full redemption: %.1f/s   password login: %.1f/s   "
+                    + "cost ratio redemption/login: %.2f (goal <= 0.30)%n", t, redemptions, logins, logins / redemptions);
+        }
+    }
+
+    private static String code(WebSession.Page end) {
+        String location = end.location();
+        if (end.status() != 302 || location == null || !location.contains("code=")) {
+            throw new IllegalStateException("no code: " + end + " " + end.body());
+        }
+        for (String pair : URI.create(location).getRawQuery().split("&")) {
+            if (pair.startsWith("code=")) {
+                return pair.substring(5);
+            }
+        }
+        throw new IllegalStateException("no code in " + location);
+    }
+
+    private static void exchange(Api api, String realmUrl, String code) {
+        Api.Reply reply = api.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=media-app"
+                        + "&client_secret=media-app-secret&redirect_uri=" + URLEncoder.encode(APP_URL, StandardCharsets.UTF_8)
+                        + "&code=" + code)));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("token exchange failed: " + reply);
+        }
+    }
+
+    private static double rate(Runnable op, int n, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(op));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
