@@ -39,8 +39,27 @@
                     })();
                 </script>
             <#else>
+                <#if mediaInvite.codeMessageKey?has_content>
+                    <div id="media-invite-code-message" class="${properties.kcAlertClass!} pf-m-warning">${msg(mediaInvite.codeMessageKey, mediaInvite.codeAttemptsLeft?c)}</div>
+                </#if>
+                <#if mediaInvite.codeStage == "send">
+                <form id="media-invite-send-code" action="${mediaInvite.actionUrl}" method="post">
+                    <input type="hidden" name="nonce" value="${mediaInvite.nonce}">
+                    <input type="hidden" name="action" value="send-code">
+                    <p>${msg("mediaInviteCodeExplain", mediaInvite.emailHint)}</p>
+                    <div class="${properties.kcFormGroupClass!}">
+                        <button id="media-invite-send-code-button" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">${msg("mediaInviteSendCode")}</button>
+                    </div>
+                </form>
+                <#else>
                 <form id="media-invite-form" action="${mediaInvite.actionUrl}" method="post">
                     <input type="hidden" name="nonce" value="${mediaInvite.nonce}">
+                    <#if mediaInvite.codeStage == "enter">
+                        <div class="${properties.kcFormGroupClass!}">
+                            <label for="media-invite-code" class="${properties.kcLabelClass!}">${msg("mediaInviteEnterCode", mediaInvite.emailHint)}</label>
+                            <input id="media-invite-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required class="${properties.kcInputClass!}">
+                        </div>
+                    </#if>
                     <#if mediaInvite.confirmTyped>
                         <div class="${properties.kcFormGroupClass!}">
                             <label for="media-invite-email" class="${properties.kcLabelClass!}">${msg("mediaInviteConfirmEmail", mediaInvite.emailHint)}</label>
@@ -53,6 +72,14 @@
                         </button>
                     </div>
                 </form>
+                <#if mediaInvite.codeStage == "enter">
+                <form id="media-invite-resend-code" action="${mediaInvite.actionUrl}" method="post">
+                    <input type="hidden" name="nonce" value="${mediaInvite.nonce}">
+                    <input type="hidden" name="action" value="send-code">
+                    <button id="media-invite-resend-code-button" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}">${msg("mediaInviteResendCode")}</button>
+                </form>
+                </#if>
+                </#if>
                 <p id="media-invite-expiry">${msg("mediaInviteExpires")} <time datetime="${mediaInvite.expiresAt}">${mediaInvite.expiresAt}</time></p>
             </#if>
         </div>

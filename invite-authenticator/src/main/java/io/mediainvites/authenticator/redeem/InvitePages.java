@@ -27,6 +27,21 @@ final class InvitePages {
      */
     static Response invite(Redemption r, AuthenticationSessionModel authSession, LivePhase phase, String nonce,
             String linkUrl, Instant now) {
+        return invite(r, authSession, phase, nonce, linkUrl, now, CodeStep.none());
+    }
+
+    /**
+     * Where the invitee is in confirmation mode "code": asked to request a code, or to enter the one sent;
+     * with an optional message key (wrong code, expired, wait) and the attempts left.
+     */
+    record CodeStep(String stage, String messageKey, int attemptsLeft) {
+        static CodeStep none() {
+            return new CodeStep("", "", 0);
+        }
+    }
+
+    static Response invite(Redemption r, AuthenticationSessionModel authSession, LivePhase phase, String nonce,
+            String linkUrl, Instant now, CodeStep code) {
         LoginFormsProvider forms = r.session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession);
         Map<String, Object> invite = new LinkedHashMap<>();
         MediaType type = MediaType.fromWire(r.media.getMediaType());
@@ -48,6 +63,10 @@ final class InvitePages {
         invite.put("expiresAt", Instant.ofEpochMilli(r.invite.getExpiresAt()).toString());
         invite.put("confirmTyped", r.policy.confirmation() == io.mediainvites.core.policy.ConfirmationMode.TYPED);
         invite.put("emailHint", hint(r.invite.getEmail()));
+        boolean codeMode = r.policy.confirmation() == io.mediainvites.core.policy.ConfirmationMode.CODE;
+        invite.put("codeStage", codeMode ? (code.stage().isEmpty() ? "send" : code.stage()) : "");
+        invite.put("codeMessageKey", code.messageKey());
+        invite.put("codeAttemptsLeft", code.attemptsLeft());
         invite.put("linkUrl", linkUrl);
         invite.put("nonce", nonce == null ? "" : nonce);
         invite.put("actionUrl", actionUrl(r, authSession));

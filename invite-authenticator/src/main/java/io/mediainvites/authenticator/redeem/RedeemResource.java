@@ -45,10 +45,12 @@ public class RedeemResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final java.time.Duration codeLifetime;
 
-    public RedeemResource(KeycloakSession session) {
+    public RedeemResource(KeycloakSession session, java.time.Duration codeLifetime) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.codeLifetime = codeLifetime;
     }
 
     @POST
@@ -83,6 +85,13 @@ public class RedeemResource {
         }
         if (refused.isEmpty() && r.policy.confirmation() == ConfirmationMode.TYPED) {
             refused = RedemptionRules.checkTypedEmail(r.email(), form.getFirst("email"));
+        }
+        if (refused.isEmpty() && r.policy.confirmation() == ConfirmationMode.CODE) {
+            Response codeStep = new CodeConfirmation(session, r, authSession, event, codeLifetime)
+                    .handle(form.getFirst("action"), form.getFirst("code"), now);
+            if (codeStep != null) {
+                return codeStep; // a code was sent, or the entered one was not accepted
+            }
         }
         if (refused.isEmpty()) {
             LivePhase phase = r.phase(now);

@@ -22,7 +22,7 @@ public class RedeemResourceProviderFactory implements RealmResourceProviderFacto
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new RedeemResource(session);
+                return new RedeemResource(session, codeLifetime);
             }
 
             @Override
@@ -37,9 +37,15 @@ public class RedeemResourceProviderFactory implements RealmResourceProviderFacto
 
     private int reaperIntervalSeconds = DEFAULT_REAPER_INTERVAL_SECONDS;
 
+    /** Validity of a mailed confirmation code ({@code --spi-realm-restapi-extension--media-invite--code-lifetime-seconds}). */
+    static final int DEFAULT_CODE_LIFETIME_SECONDS = 600;
+
+    private java.time.Duration codeLifetime = java.time.Duration.ofSeconds(DEFAULT_CODE_LIFETIME_SECONDS);
+
     @Override
     public void init(Config.Scope config) {
         reaperIntervalSeconds = config.getInt("sessionReaperIntervalSeconds", DEFAULT_REAPER_INTERVAL_SECONDS);
+        codeLifetime = java.time.Duration.ofSeconds(config.getInt("codeLifetimeSeconds", DEFAULT_CODE_LIFETIME_SECONDS));
     }
 
     @Override

@@ -47,17 +47,27 @@ final class Redemption {
         this.client = realm.getClientById(invite.getClientId());
     }
 
-    /** The invite of this realm with that id, or empty when it does not exist (removed or forged). */
+    /**
+     * The invite of this realm with that id, or empty when it does not exist (removed or forged). Loaded once
+     * per request: the token checks and the handler of one request share it.
+     */
     static Optional<Redemption> load(KeycloakSession session, String inviteId) {
         if (inviteId == null || inviteId.length() > 36) {
             return Optional.empty();
         }
+        String key = "mi.redemption." + inviteId;
+        Redemption cached = session.getAttribute(key, Redemption.class);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         RealmModel realm = session.getContext().getRealm();
         InviteStore store = InviteStore.of(session);
-        return store.findInvite(inviteId)
+        Optional<Redemption> loaded = store.findInvite(inviteId)
                 .filter(i -> i.getRealmId().equals(realm.getId()))
-                .map(i -> new Redemption(session, store,  i,
+                .map(i -> new Redemption(session, store, i,
                         store.findMedia(i.getRealmId(), i.getClientId(), i.getMediaId()).orElse(null)));
+        loaded.ifPresent(r -> session.setAttribute(key, r));
+        return loaded;
     }
 
     InviteFacts facts() {

@@ -15,7 +15,8 @@ public enum Refusal {
     EMAIL_MISMATCH("email_mismatch", "mediaInviteEmailMismatchMessage", 403),
     DOMAIN_BLOCKED("domain_blocked", "mediaInviteDomainBlockedMessage", 403),
     PRIVILEGED_ACCOUNT("privileged_account", "mediaInvitePrivilegedMessage", 403),
-    SESSION_EXPIRED("session_expired", "mediaInviteSessionExpiredMessage", 400);
+    SESSION_EXPIRED("session_expired", "mediaInviteSessionExpiredMessage", 400),
+    CODE_NOT_SENT("code_not_sent", "mediaInviteCodeNotSentMessage", 503);
 
     private final String reason;
     private final String messageKey;

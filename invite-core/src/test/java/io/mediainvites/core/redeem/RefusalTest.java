@@ -69,9 +69,14 @@ class RefusalTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Refusal.class)
-    void everyRefusalIsAClientError(Refusal refusal) {
+    @EnumSource(value = Refusal.class, names = "CODE_NOT_SENT", mode = EnumSource.Mode.EXCLUDE)
+    void everyRefusalOfTheInviteeIsAClientError(Refusal refusal) {
         assertThat(refusal.httpStatus()).isIn(400, 403);
+    }
+
+    @Test
+    void aCodeThatCouldNotBeMailedIsTheServersFault() {
+        assertThat(Refusal.CODE_NOT_SENT.httpStatus()).isEqualTo(503);
     }
 
     @Test

@@ -16,6 +16,9 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DistributionServer.class.getName());
 
+    /** Lifetime of mailed confirmation codes on the test server. */
+    public static final int CODE_LIFETIME_SECONDS = 20;
+
     private final RunningKeycloak keycloak;
     private final Keycloak admin;
     private final Database database;
@@ -44,7 +47,10 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             Instant built = Instant.now();
             boolean rebuilt = distribution.build(ServerProfile.buildOptions(db, false));
             Instant starting = Instant.now();
-            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db));
+            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db)
+                    .withExtraOptions(List.of(
+                            // short enough for a test to wait out a mailed confirmation code
+                            "--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS)));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
                     Duration.between(begin, built).toMillis(), rebuilt ? "ran" : "skipped",

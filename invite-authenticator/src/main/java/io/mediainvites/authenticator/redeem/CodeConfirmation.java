@@ -1,0 +1,110 @@
+package io.mediainvites.authenticator.redeem;
+
+import io.mediainvites.core.media.LivePhase;
+import io.mediainvites.core.redeem.CodeChallenge;
+import io.mediainvites.core.redeem.Refusal;
+import io.mediainvites.model.mail.MailDeliveryException;
+import io.mediainvites.model.mail.MailMessage;
+import io.mediainvites.model.mail.MediaInvitesMailer;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Confirmation mode "code" (R4): a one-time code mailed to the invited address must be entered before the
+ * invite is redeemed. The code lives only as a salted hash in the authentication session; it is never logged.
+ */
+final class CodeConfirmation {
+
+    static final String CODE_NOTE = "mi.code";
+    static final String TEMPLATE = "media-invite-code.ftl";
+    private static final Logger LOG = Logger.getLogger(CodeConfirmation.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeycloakSession session;
+    private final Redemption r;
+    private final AuthenticationSessionModel authSession;
+    private final EventBuilder event;
+    private final Duration lifetime;
+
+    CodeConfirmation(KeycloakSession session, Redemption r, AuthenticationSessionModel authSession, EventBuilder event,
+            Duration lifetime) {
+        this.session = session;
+        this.r = r;
+        this.authSession = authSession;
+        this.event = event;
+        this.lifetime = lifetime;
+    }
+
+    /**
+     * @return the page to show (code sent, wrong/expired code), or null when the entered code is right and
+     *     the redemption may go on
+     */
+    Response handle(String action, String entered, Instant now) {
+        CodeChallenge challenge = CodeChallenge.parse(authSession.getAuthNote(CODE_NOTE));
+        if ("send-code".equals(action)) {
+            return send(challenge, now);
+        }
+        if (challenge == null) {
+            return page(now, "send", "", 0);
+        }
+        switch (challenge.check(entered, now)) {
+            case OK:
+                authSession.removeAuthNote(CODE_NOTE);
+                return null;
+            case WRONG:
+                CodeChallenge next = challenge.afterWrongAttempt();
+                authSession.setAuthNote(CODE_NOTE, next.serialise());
+                event.clone().error("code_invalid");
+                return next.attemptsLeft() == 0
+                        ? page(now, "send", "mediaInviteCodeTooManyMessage", 0)
+                        : page(now, "enter", "mediaInviteCodeWrong", next.attemptsLeft());
+            case EXPIRED:
+                event.clone().error("code_expired");
+                return page(now, "send", "mediaInviteCodeExpiredMessage", 0);
+            default:
+                event.clone().error("code_attempts_exceeded");
+                return page(now, "send", "mediaInviteCodeTooManyMessage", 0);
+        }
+    }
+
+    private Response send(CodeChallenge previous, Instant now) {
+        if (!CodeChallenge.maySend(previous, now)) {
+            return page(now, previous == null ? "send" : "enter", "mediaInviteCodeWait",
+                    previous == null ? 0 : previous.attemptsLeft());
+        }
+        CodeChallenge.Issued issued = CodeChallenge.issue(previous, now, lifetime);
+        MailMessage mail = new MailMessage(TEMPLATE, "mediaInviteCodeSubject", List.of(r.media.getTitle()),
+                Map.of("code", issued.code(), "minutes", Long.toString(Math.max(1, lifetime.toMinutes())),
+                        "mediaTitle", r.media.getTitle()),
+                r.invite.getEmail(), r.invitee(), null);
+        try {
+            new MediaInvitesMailer(session, r.realm).send(mail);
+        } catch (MailDeliveryException e) {
+            event.clone().detail("reason", e.failure().reason()).error(Refusal.CODE_NOT_SENT.reason());
+            return InvitePages.message(r, authSession, Refusal.CODE_NOT_SENT, null, null);
+        }
+        authSession.setAuthNote(CODE_NOTE, issued.challenge().serialise());
+        LOG.debugf("confirmation code sent for invite %s", r.invite.getId());
+        return page(now, "enter", "", issued.challenge().attemptsLeft());
+    }
+
+    /** The invite page again, with a fresh one-time form value. */
+    private Response page(Instant now, String stage, String messageKey, int attemptsLeft) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        authSession.setAuthNote(SessionNotes.FORM_NONCE, nonce);
+        LivePhase phase = r.phase(now);
+        return InvitePages.invite(r, authSession, phase, nonce, null, now,
+                new InvitePages.CodeStep(stage, messageKey, attemptsLeft));
+    }
+}
