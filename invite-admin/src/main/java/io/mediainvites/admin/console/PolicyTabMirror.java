@@ -46,6 +46,28 @@ public final class PolicyTabMirror {
         return InvitePolicy.fromFieldValues(config == null ? Map.of() : config);
     }
 
+    /**
+     * True if a stored configuration already is the copy of {@code policy}. Keycloak stores the values of
+     * a key without order, so the comparison is by value sets (the policy's lists are sets too).
+     */
+    static boolean shows(MultivaluedHashMap<String, String> stored, InvitePolicy policy) {
+        if (stored == null) {
+            return false;
+        }
+        MultivaluedHashMap<String, String> wanted = toConfig(policy);
+        if (!stored.keySet().equals(wanted.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, List<String>> entry : wanted.entrySet()) {
+            List<String> values = stored.get(entry.getKey());
+            if (values == null || values.size() != entry.getValue().size()
+                    || !new java.util.HashSet<>(values).equals(new java.util.HashSet<>(entry.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True while the copy is being written by {@link #sync}. */
     static boolean syncing(KeycloakSession session) {
         return Boolean.TRUE.equals(session.getAttribute(SYNCING));
@@ -72,7 +94,7 @@ public final class PolicyTabMirror {
                 return;
             }
             ComponentModel tab = tabs.get(0);
-            if (!config.equals(tab.getConfig())) {
+            if (!shows(tab.getConfig(), policy)) {
                 tab.setConfig(config);
                 realm.updateComponent(tab);
                 LOG.debugf("refreshed the media invites console tab of realm %s", realm.getName());
