@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * The invite policy of one realm (spec A1). Immutable; the compact constructor validates the bounds and
  * normalises the collections, so every instance is valid.
  *
- * <p>Until the admin-policy feature lands, the policy is stored in realm attributes named
- * {@link #ATTRIBUTE_PREFIX} + one of the {@code ATTR_*} names; see {@link #fromAttributes(Map)} and
- * {@link #toAttributes()}. Validation errors are {@link ErrorCode#INVALID_POLICY} with the attribute name
- * as field.
+ * <p>The policy is stored in realm attributes named {@link #ATTRIBUTE_PREFIX} + one of the {@code ATTR_*}
+ * names (the single source of truth, carried by realm export and import); see {@link #fromAttributes(Map)}
+ * and {@link #toAttributes()}. The same names (without prefix) are the fields of the admin REST
+ * representation and of the admin console form ({@link #fromFieldValues(Map)}). Validation errors are
+ * {@link ErrorCode#INVALID_POLICY} with the attribute name as field.
  *
  * @param linkLifetime how long a link stays valid, {@link #MIN_LINK_LIFETIME} to {@link #MAX_LINK_LIFETIME}, whole seconds
  * @param useLimit how many times a link may be redeemed
@@ -63,6 +64,9 @@ public record InvitePolicy(
     /** Shortest link lifetime an inviter may request. */
     public static final Duration MIN_REQUESTED_LIFETIME = Duration.ofSeconds(60);
 
+    /** Longest role name, username or group path the inviter rule accepts (Keycloak's column size). */
+    public static final int MAX_NAME_LENGTH = 255;
+
     /** Prefix of every realm attribute holding the policy. */
     public static final String ATTRIBUTE_PREFIX = "mediaInvites.";
 
@@ -97,6 +101,11 @@ public record InvitePolicy(
             ATTR_ALLOWED_DOMAINS, ATTR_INVITER_ROLE, ATTR_INVITER_USERS, ATTR_INVITER_GROUPS, ATTR_INVITE_EMAIL,
             ATTR_CONFIRMATION, ATTR_SESSION_LENGTH_SECONDS, ATTR_ALLOW_PRIVILEGED);
 
+    /** Fields that take exactly one value (all but the lists). */
+    private static final Set<String> SINGLE_VALUED = Set.of(ATTR_LINK_LIFETIME_SECONDS, ATTR_USE_LIMIT,
+            ATTR_DEVICE_BINDING, ATTR_INVITER_ROLE, ATTR_INVITE_EMAIL, ATTR_CONFIRMATION,
+            ATTR_SESSION_LENGTH_SECONDS, ATTR_ALLOW_PRIVILEGED);
+
     // Declared before DEFAULTS: the constructor uses them.
     private static final Pattern COMMA_OR_SPACE = Pattern.compile("[,\\s]+");
     private static final Pattern COMMA = Pattern.compile(",");
@@ -117,7 +126,16 @@ public record InvitePolicy(
             throw invalid(ATTR_CONFIRMATION, "The confirmation mode is required.");
         }
         domains = domains == null ? DomainRules.none() : domains;
+        for (String domain : domains.allowed()) {
+            if (domains.blocked().contains(domain)) {
+                throw invalid(ATTR_ALLOWED_DOMAINS, "The domain " + domain
+                        + " is both allowed and blocked; remove it from one of the lists.");
+            }
+        }
         inviterRole = inviterRole == null || inviterRole.isBlank() ? null : inviterRole.trim();
+        if (inviterRole != null && inviterRole.length() > MAX_NAME_LENGTH) {
+            throw invalid(ATTR_INVITER_ROLE, "A role name must not be longer than " + MAX_NAME_LENGTH + " characters.");
+        }
         inviterUsers = normaliseUsers(inviterUsers);
         inviterGroups = normaliseGroups(inviterGroups);
     }
@@ -179,6 +197,61 @@ public record InvitePolicy(
         map.put(attributeKey(ATTR_CONFIRMATION), confirmation.wire());
         map.put(attributeKey(ATTR_SESSION_LENGTH_SECONDS), Long.toString(sessionLength.getSeconds()));
         map.put(attributeKey(ATTR_ALLOW_PRIVILEGED), Boolean.toString(allowPrivileged));
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * Reads the policy from form fields keyed by attribute name without prefix (e.g. {@code useLimit}), each
+     * with one or more values, as an admin form sends them: the values of one field are joined with commas,
+     * blank values are ignored, and a field without a non-blank value takes the default. Other keys are ignored.
+     *
+     * @throws InviteRuleException {@link ErrorCode#INVALID_POLICY} with the field name as for
+     *     {@link #fromAttributes(Map)}
+     */
+    public static InvitePolicy fromFieldValues(Map<String, ? extends Collection<String>> fields) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (fields != null) {
+            for (String name : ATTRIBUTE_NAMES) {
+                Collection<String> values = fields.get(name);
+                if (values == null) {
+                    continue;
+                }
+                List<String> present = new ArrayList<>();
+                for (String value : values) {
+                    if (value != null && !value.isBlank()) {
+                        present.add(value.trim());
+                    }
+                }
+                if (!present.isEmpty()) {
+                    if (present.size() > 1 && SINGLE_VALUED.contains(name)) {
+                        throw invalid(name, "The value must be a single value, not " + present.size() + ".");
+                    }
+                    attributes.put(attributeKey(name), String.join(",", present));
+                }
+            }
+        }
+        return fromAttributes(attributes);
+    }
+
+    /**
+     * The policy as form fields (attribute names without prefix, in {@link #ATTRIBUTE_NAMES} order): one value
+     * for a number, boolean, role or mode; one value per entry for the lists (none for an empty list).
+     * {@link #fromFieldValues(Map)} reads it back equal.
+     */
+    public Map<String, List<String>> toFieldValues() {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        map.put(ATTR_LINK_LIFETIME_SECONDS, List.of(Long.toString(linkLifetime.getSeconds())));
+        map.put(ATTR_USE_LIMIT, List.of(Integer.toString(useLimit.value())));
+        map.put(ATTR_DEVICE_BINDING, List.of(Boolean.toString(deviceBinding)));
+        map.put(ATTR_BLOCKED_DOMAINS, List.copyOf(domains.blocked()));
+        map.put(ATTR_ALLOWED_DOMAINS, List.copyOf(domains.allowed()));
+        map.put(ATTR_INVITER_ROLE, inviterRole == null ? List.of() : List.of(inviterRole));
+        map.put(ATTR_INVITER_USERS, List.copyOf(inviterUsers));
+        map.put(ATTR_INVITER_GROUPS, List.copyOf(inviterGroups));
+        map.put(ATTR_INVITE_EMAIL, List.of(Boolean.toString(inviteEmail)));
+        map.put(ATTR_CONFIRMATION, List.of(confirmation.wire()));
+        map.put(ATTR_SESSION_LENGTH_SECONDS, List.of(Long.toString(sessionLength.getSeconds())));
+        map.put(ATTR_ALLOW_PRIVILEGED, List.of(Boolean.toString(allowPrivileged)));
         return Collections.unmodifiableMap(map);
     }
 
@@ -285,6 +358,10 @@ public record InvitePolicy(
                 if (COMMA_OR_SPACE.matcher(name).find()) {
                     throw invalid(ATTR_INVITER_USERS, "A username must not contain commas or spaces: '" + name + "'.");
                 }
+                if (name.length() > MAX_NAME_LENGTH) {
+                    throw invalid(ATTR_INVITER_USERS, "A username must not be longer than " + MAX_NAME_LENGTH
+                            + " characters.");
+                }
                 result.add(name);
             }
         }
@@ -307,6 +384,10 @@ public record InvitePolicy(
                 }
                 if (path.isEmpty()) {
                     throw invalid(ATTR_INVITER_GROUPS, "A group path must name a group, not only '/'.");
+                }
+                if (path.length() > MAX_NAME_LENGTH) {
+                    throw invalid(ATTR_INVITER_GROUPS, "A group path must not be longer than " + MAX_NAME_LENGTH
+                            + " characters.");
                 }
                 result.add(path.startsWith("/") ? path : "/" + path);
             }

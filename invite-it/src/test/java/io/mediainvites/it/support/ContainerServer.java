@@ -35,7 +35,8 @@ final class ContainerServer implements KeycloakServer, AutoCloseable {
 
     static ContainerServer start(TestSettings settings) {
         KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + settings.keycloakVersion())
-                .withProviderLibsFrom(List.of(settings.bundleJar().toFile()));
+                .withProviderLibsFrom(List.of(settings.bundleJar().toFile()))
+                .withFeaturesEnabled(io.mediainvites.harness.ServerProfile.FEATURES);
         container.start();
         ContainerServer server = new ContainerServer(container);
         try (InputStream in = Files.newInputStream(settings.realmFile())) {

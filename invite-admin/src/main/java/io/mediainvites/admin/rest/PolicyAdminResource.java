@@ -1,0 +1,100 @@
+package io.mediainvites.admin.rest;
+
+import io.mediainvites.admin.policy.PolicyAdministration;
+import io.mediainvites.admin.policy.PolicyJson;
+import io.mediainvites.core.error.ErrorCode;
+import io.mediainvites.core.error.InviteRuleException;
+import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.model.policy.RealmInvitePolicy;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/media-invites}: the realm's invite policy for identity admins. Reading needs
+ * view-realm, writing manage-realm (realm-management roles, or the master realm's admin roles for the realm).
+ * Keycloak's admin root has already authenticated the caller (no or a bad token is its 401).
+ */
+public class PolicyAdminResource {
+
+    /** Resource type of the admin event a policy change leaves. */
+    public static final String RESOURCE_TYPE = "MEDIA_INVITES_POLICY";
+
+    private static final Logger LOG = Logger.getLogger(PolicyAdminResource.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    public PolicyAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
+    }
+
+    /** The realm's policy; every field present, defaults filled in. */
+    @GET
+    @Path("policy")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response getPolicy() {
+        if (!auth.realm().canViewRealm()) {
+            return forbidden("Reading the invite policy needs the view-realm role.");
+        }
+        return refusing(() -> json(RealmInvitePolicy.of(realm), 200));
+    }
+
+    /** Replaces the whole policy (a missing or null field takes its default); answers the stored policy. */
+    @PUT
+    @Path("policy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response putPolicy(String body) {
+        if (!auth.realm().canManageRealm()) {
+            return forbidden("Changing the invite policy needs the manage-realm role.");
+        }
+        return refusing(() -> {
+            InvitePolicy requested = PolicyJson.read(body);
+            InvitePolicy stored = PolicyAdministration.replace(session, realm, requested);
+            adminEvent.operation(OperationType.UPDATE)
+                    .resourcePath(session.getContext().getUri())
+                    .representation(PolicyJson.toMap(stored))
+                    .success();
+            LOG.infof("invite policy of realm %s changed by %s", realm.getName(),
+                    auth.adminAuth().getUser().getUsername());
+            return json(stored, 200);
+        });
+    }
+
+    private Response forbidden(String why) {
+        LOG.debugf("invite policy access refused in realm %s", realm.getName());
+        return AdminErrors.of(ErrorCode.FORBIDDEN, why, null);
+    }
+
+    private Response refusing(Supplier<Response> body) {
+        try {
+            return body.get();
+        } catch (InviteRuleException e) {
+            session.getTransactionManager().setRollbackOnly();
+            LOG.debugf("invite policy request refused in realm %s: %s (%s)", realm.getName(), e.code().code(), e.field());
+            return AdminErrors.of(e.code(), e.description(), e.field());
+        }
+    }
+
+    private static Response json(InvitePolicy policy, int status) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(PolicyJson.write(policy)).build();
+    }
+}
