@@ -418,10 +418,7 @@ class RedemptionIT {
     }
 
     private int refreshStatus(String refreshToken) {
-        return api.send(HttpRequest.newBuilder(URI.create(server.realmUrl("media") + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=media-app"
-                        + "&client_secret=media-app-secret&refresh_token=" + refreshToken))).status();
+        return api.refresh(refreshToken).status();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -461,20 +458,13 @@ class RedemptionIT {
     }
 
     private JsonNode exchange(String code) {
-        Reply reply = api.send(HttpRequest.newBuilder(URI.create(server.realmUrl("media") + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=media-app"
-                        + "&client_secret=media-app-secret&redirect_uri=" + java.net.URLEncoder.encode(APP_URL, StandardCharsets.UTF_8)
-                        + "&code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8))));
+        Reply reply = api.exchangeCode(code, APP_URL);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.body();
     }
 
     private JsonNode refresh(String refreshToken) {
-        Reply reply = api.send(HttpRequest.newBuilder(URI.create(server.realmUrl("media") + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=media-app"
-                        + "&client_secret=media-app-secret&refresh_token=" + refreshToken)));
+        Reply reply = api.refresh(refreshToken);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.body();
     }

@@ -94,7 +94,8 @@ public final class Benchmarks {
         }
     }
 
-    private static double rate(Runnable op, int n, int threads) throws Exception {
+    /** Operations per second of {@code n} runs of {@code op} on {@code threads} threads. */
+    static double rate(Runnable op, int n, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();

@@ -6,16 +6,11 @@ import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.WebSession;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** Full redemption per second against a password login through the authorization-code flow. */
 final class RedemptionBenchmark {
@@ -46,7 +41,7 @@ final class RedemptionBenchmark {
             String action = landing.find("id=\"media-invite-form\" action=\"([^\"]+)\"");
             String nonce = landing.find("name=\"nonce\" value=\"([^\"]+)\"");
             WebSession.Page end = browser.follow(browser.postForm(action, Map.of("nonce", nonce)), APP_URL);
-            exchange(api, realmUrl, code(end));
+            exchange(api, code(end));
         };
         Runnable passwordLogin = () -> {
             WebSession browser = new WebSession();
@@ -54,15 +49,15 @@ final class RedemptionBenchmark {
                     + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(APP_URL, StandardCharsets.UTF_8));
             String action = login.find("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
             WebSession.Page end = browser.follow(browser.postForm(action, Map.of("username", user, "password", user)), APP_URL);
-            exchange(api, realmUrl, code(end));
+            exchange(api, code(end));
         };
         for (int i = 0; i < 20; i++) { // warm-up
             redeem.run();
             passwordLogin.run();
         }
         for (int t : List.of(1, threads)) {
-            double redemptions = rate(redeem, n / 2, t);
-            double logins = rate(passwordLogin, n / 2, t);
+            double redemptions = Benchmarks.rate(redeem, n / 2, t);
+            double logins = Benchmarks.rate(passwordLogin, n / 2, t);
             System.out.printf("threads=%d  full redemption: %.1f/s   password login: %.1f/s   "
                     + "cost ratio redemption/login: %.2f (goal <= 0.30)%n", t, redemptions, logins, logins / redemptions);
         }
@@ -81,31 +76,10 @@ final class RedemptionBenchmark {
         throw new IllegalStateException("no code in " + location);
     }
 
-    private static void exchange(Api api, String realmUrl, String code) {
-        Api.Reply reply = api.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=media-app"
-                        + "&client_secret=media-app-secret&redirect_uri=" + URLEncoder.encode(APP_URL, StandardCharsets.UTF_8)
-                        + "&code=" + code)));
+    private static void exchange(Api api, String code) {
+        Api.Reply reply = api.exchangeCode(java.net.URLDecoder.decode(code, StandardCharsets.UTF_8), APP_URL);
         if (reply.status() != 200) {
             throw new IllegalStateException("token exchange failed: " + reply);
-        }
-    }
-
-    private static double rate(Runnable op, int n, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(op));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            return n / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

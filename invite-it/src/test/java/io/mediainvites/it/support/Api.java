@@ -72,6 +72,22 @@ public final class Api {
         return reply.text("access_token");
     }
 
+    /** The authorization-code grant of media-app: what a media app does with the code it receives. */
+    public Reply exchangeCode(String code, String redirectUri) {
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
+                        "client_id", APP, "client_secret", APP_SECRET, "code", code, "redirect_uri", redirectUri)))));
+    }
+
+    /** The refresh-token grant of media-app. */
+    public Reply refresh(String refreshToken) {
+        return send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token",
+                        "client_id", APP, "client_secret", APP_SECRET, "refresh_token", refreshToken)))));
+    }
+
     public Reply get(String path, String token) {
         return send(request(path, token).GET());
     }

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.keycloak.admin.client.resource.ClientResource;
@@ -69,12 +67,7 @@ public final class TestMediaApp implements AutoCloseable {
         if (code == null) {
             html = "<h1>Media app</h1><p id=\"status\">no code</p>";
         } else {
-            Api.Reply tokens = api.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl(KeycloakServer.DEMO_REALM)
-                            + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=media-app"
-                            + "&client_secret=media-app-secret&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                            + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8))));
+            Api.Reply tokens = api.exchangeCode(code, redirectUri);
             if (tokens.status() != 200) {
                 html = "<h1>Media app</h1><p id=\"status\">token error " + tokens.status() + "</p>";
             } else {
