@@ -73,19 +73,14 @@ final class InvitePages {
         return forms.setAttribute("mediaInvite", invite).createForm(INVITE_TEMPLATE);
     }
 
-    /** A refusal page without an invite at hand (for example an expired authentication session). */
-    static Response message(Redemption r, org.keycloak.models.KeycloakSession session,
-            AuthenticationSessionModel authSession, Refusal refusal) {
-        return message(session, authSession, refusal, null, null);
-    }
-
     /** A refusal or notice page: one distinct message per reason, optionally with one action link. */
     static Response message(Redemption r, AuthenticationSessionModel authSession, Refusal refusal, String actionUrl,
             String actionLabelKey) {
         return message(r.session, authSession, refusal, actionUrl, actionLabelKey);
     }
 
-    private static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
+    /** The same, without an invite at hand (for example when the authentication session has expired). */
+    static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
             Refusal refusal, String actionUrl, String actionLabelKey) {
         LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
         if (authSession != null) {

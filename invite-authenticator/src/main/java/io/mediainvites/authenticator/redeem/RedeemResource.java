@@ -68,7 +68,7 @@ public class RedeemResource {
         Optional<Redemption> loaded = Redemption.load(session, inviteId);
         if (authSession == null || loaded.isEmpty() || !nonceMatches(authSession, form.getFirst("nonce"))) {
             event.error(Refusal.SESSION_EXPIRED.reason());
-            return InvitePages.message(null, session, authSession, Refusal.SESSION_EXPIRED);
+            return InvitePages.message(session, authSession, Refusal.SESSION_EXPIRED, null, null);
         }
         authSession.removeAuthNote(SessionNotes.FORM_NONCE); // one POST per page view
         session.getContext().setAuthenticationSession(authSession);
