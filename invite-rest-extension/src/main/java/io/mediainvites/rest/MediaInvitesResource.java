@@ -218,11 +218,7 @@ public class MediaInvitesResource {
     public Response revokeInvite(@PathParam("inviteId") String inviteId) {
         return authenticated(ctx -> {
             InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
-            MediaEntryEntity entry = ctx.store.findMedia(realm.getId(), ctx.caller.app().getId(), invite.getMediaId())
-                    .orElse(null);
-            if (entry == null) {
-                throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "The invite's media entry was deleted.");
-            }
+            MediaEntryEntity entry = ctx.mediaOf(invite);
             ctx.permissions.requireMayRevoke(ctx.caller, entry);
             boolean wasRevoked = invite.getRevokedAt() != null;
             InviteRepresentation rep = ctx.invites.revoke(ctx.caller, invite);
@@ -244,11 +240,7 @@ public class MediaInvitesResource {
     public Response resendInviteEmail(@PathParam("inviteId") String inviteId) {
         return authenticated(ctx -> {
             InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
-            MediaEntryEntity entry = ctx.store.findMedia(realm.getId(), ctx.caller.app().getId(), invite.getMediaId())
-                    .orElse(null);
-            if (entry == null) {
-                throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "The invite's media entry was deleted.");
-            }
+            MediaEntryEntity entry = ctx.mediaOf(invite);
             ctx.permissions.requireMayRevoke(ctx.caller, entry);
             return Response.ok(ctx.invites.resendEmail(invite, entry));
         });
@@ -311,6 +303,12 @@ public class MediaInvitesResource {
             this.audit = new AuditEvents(session, caller);
             this.emails = new InviteEmails(session, policy, audit);
             this.invites = new InviteService(session, store, policy, permissions, media, emails);
+        }
+
+        /** The media entry of an invite of the caller's app; 404 once the entry was deleted. */
+        MediaEntryEntity mediaOf(InviteEntity invite) {
+            return store.findMedia(invite.getRealmId(), caller.app().getId(), invite.getMediaId())
+                    .orElseThrow(() -> new ApiException(ErrorCode.MEDIA_NOT_FOUND, "The invite's media entry was deleted."));
         }
     }
 }
