@@ -11,6 +11,9 @@ import io.mediainvites.it.support.KeycloakServer;
 import io.mediainvites.it.support.WebSession;
 import io.mediainvites.it.support.WebSession.Page;
 import java.net.URI;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +232,55 @@ class RedemptionIT {
         Page page = new WebSession().get(invite.text("link"));
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("administrative rights");
+    }
+
+    @Test
+    void adminRightsThroughAGroupOrACompositeRoleAreRefusedToo() {
+        RealmResource realm = fixtures.realm();
+        RoleRepresentation viewUsers = realm.clients().get(realm.clients().findByClientId("realm-management").get(0).getId())
+                .roles().get("view-users").toRepresentation();
+
+        // a member of a sub-group whose parent group holds a realm-management role
+        String parentName = Fixtures.unique("ops");
+        try (Response created = realm.groups().add(group(parentName))) {
+            assertThat(created.getStatus()).isEqualTo(201);
+        }
+        GroupRepresentation parent = realm.groups().groups(parentName, 0, 1).get(0);
+        String realmManagementId = realm.clients().findByClientId("realm-management").get(0).getId();
+        realm.groups().group(parent.getId()).roles().clientLevel(realmManagementId).add(List.of(viewUsers));
+        try (Response created = realm.groups().group(parent.getId()).subGroup(group("night-shift"))) {
+            assertThat(created.getStatus()).isEqualTo(201);
+        }
+        String child = realm.groups().group(parent.getId()).getSubGroups(0, 10, true).get(0).getId();
+        String member = fixtures.user("grp-admin");
+        realm.users().get(realm.users().search(member, true).get(0).getId()).joinGroup(child);
+
+        // a holder of a realm role that includes a realm-management role
+        String composite = Fixtures.unique("helpdesk");
+        RoleRepresentation role = new RoleRepresentation();
+        role.setName(composite);
+        realm.roles().create(role);
+        realm.roles().get(composite).addComposites(List.of(viewUsers));
+        String holder = fixtures.user("cmp-admin", composite);
+
+        for (String user : List.of(member, holder)) {
+            Page page = new WebSession().get(issue(mediaId, user + "@example.com", Map.of()).text("link"));
+            assertThat(page.status()).as(user).isEqualTo(400);
+            assertThat(page.body()).as(user).contains("administrative rights");
+        }
+        // once the group no longer holds the role, its members are ordinary invitees
+        realm.groups().group(parent.getId()).roles().clientLevel(realmManagementId).remove(List.of(viewUsers));
+        String plain = fixtures.user("grp-plain");
+        realm.users().get(realm.users().search(plain, true).get(0).getId()).joinGroup(child);
+        Page allowed = new WebSession().get(issue(mediaId, plain + "@example.com", Map.of()).text("link"));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.body()).contains("media-invite-form");
+    }
+
+    private static GroupRepresentation group(String name) {
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(name);
+        return group;
     }
 
     @Test

@@ -132,6 +132,31 @@ public final class RunningKeycloak implements AutoCloseable {
         return watchdog.isAlive();
     }
 
+    /**
+     * CPU time used so far by the server's processes (the watchdog, the launcher script and Keycloak's JVM,
+     * all of its threads), as the operating system counts it. Benchmarks read it before and after a run to
+     * get the server's cost per operation, apart from what the load generator spends.
+     */
+    public java.time.Duration cpuTime() {
+        ProcessHandle root = watchdog.toHandle();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .map(h -> h.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
+    /**
+     * CPU time the JIT compiler threads of the server's processes have used so far (Linux {@code /proc}; zero
+     * where that is not readable). A benchmark subtracts it from {@link #cpuTime()} to get the steady-state
+     * cost of an operation: Keycloak's compiler keeps working for minutes after start, a cost that a
+     * long-running server has already paid.
+     */
+    public java.time.Duration compilerCpuTime() {
+        ProcessHandle root = watchdog.toHandle();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .map(h -> ThreadCpu.ofProcess(h.pid(), ThreadCpu::isCompilerThread))
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
     /** Blocks until the server stops by itself (the run command uses this). */
     public int waitFor() throws InterruptedException {
         return watchdog.waitFor();

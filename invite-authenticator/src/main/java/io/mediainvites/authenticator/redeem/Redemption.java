@@ -8,6 +8,7 @@ import io.mediainvites.core.policy.InvitePolicy;
 import io.mediainvites.core.policy.UseLimit;
 import io.mediainvites.core.redeem.InviteFacts;
 import io.mediainvites.core.redeem.RedemptionRules;
+import io.mediainvites.core.redeem.RoleGraph;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
@@ -15,10 +16,13 @@ import io.mediainvites.model.policy.RealmInvitePolicy;
 import io.mediainvites.model.store.InviteStore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -98,7 +102,7 @@ final class Redemption {
         if (user == null || !user.isEnabled()) {
             return Optional.of(Refusal.INVALID_TOKEN);
         }
-        Optional<Refusal> account = rules.checkAccount(isPrivileged(user));
+        Optional<Refusal> account = rules.checkAccount(() -> isPrivileged(user));
         if (account.isPresent()) {
             return account;
         }
@@ -115,9 +119,25 @@ final class Redemption {
                 media.getEndsAt() == null ? null : Instant.ofEpochMilli(media.getEndsAt())).phaseAt(now);
     }
 
-    /** A privileged account: any role of realm-management (R10), directly or through composites. */
+    /**
+     * A privileged account (R10): it holds a role of realm-management, directly, through a composite role or
+     * through a group (or a parent group). One walk over the account's roles; groups are read only when the
+     * direct roles do not decide.
+     */
     boolean isPrivileged(UserModel user) {
         ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        return management != null && management.getRolesStream().anyMatch(user::hasRole);
+        if (management == null) {
+            return false;
+        }
+        String managementId = management.getId();
+        Stream<RoleModel> granted = Stream.concat(user.getRoleMappingsStream(),
+                Stream.of(user).flatMap(UserModel::getGroupsStream).flatMap(Redemption::withParents)
+                        .flatMap(GroupModel::getRoleMappingsStream));
+        return RoleGraph.reaches(granted, role -> role.isComposite() ? role.getCompositesStream() : Stream.empty(),
+                RoleModel::getId, role -> role.isClientRole() && managementId.equals(role.getContainerId()));
+    }
+
+    private static Stream<GroupModel> withParents(GroupModel group) {
+        return Stream.iterate(group, g -> g != null, GroupModel::getParent);
     }
 }

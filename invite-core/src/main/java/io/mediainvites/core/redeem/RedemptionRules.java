@@ -52,9 +52,12 @@ public final class RedemptionRules {
         return domains.check(invited) == DomainRules.Decision.ALLOWED ? Optional.empty() : Optional.of(Refusal.DOMAIN_BLOCKED);
     }
 
-    /** Privileged accounts only where the realm allows it (R10). */
-    public Optional<Refusal> checkAccount(boolean privileged) {
-        return privileged && !allowPrivileged ? Optional.of(Refusal.PRIVILEGED_ACCOUNT) : Optional.empty();
+    /**
+     * Privileged accounts only where the realm allows it (R10). Whether the account is privileged is asked
+     * only when it matters: working it out reads the account's roles and groups.
+     */
+    public Optional<Refusal> checkAccount(java.util.function.BooleanSupplier privileged) {
+        return !allowPrivileged && privileged.getAsBoolean() ? Optional.of(Refusal.PRIVILEGED_ACCOUNT) : Optional.empty();
     }
 
     /**

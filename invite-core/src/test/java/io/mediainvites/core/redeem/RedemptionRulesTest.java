@@ -233,10 +233,18 @@ class RedemptionRulesTest {
         void privilegedAccountsAreRefusedUnlessAllowed() {
             RedemptionRules strict = new RedemptionRules(DomainRules.none(), false, false);
             RedemptionRules lenient = new RedemptionRules(DomainRules.none(), false, true);
-            assertThat(strict.checkAccount(true)).contains(Refusal.PRIVILEGED_ACCOUNT);
-            assertThat(strict.checkAccount(false)).isEmpty();
-            assertThat(lenient.checkAccount(true)).isEmpty();
-            assertThat(lenient.checkAccount(false)).isEmpty();
+            assertThat(strict.checkAccount(() -> true)).contains(Refusal.PRIVILEGED_ACCOUNT);
+            assertThat(strict.checkAccount(() -> false)).isEmpty();
+            assertThat(lenient.checkAccount(() -> true)).isEmpty();
+            assertThat(lenient.checkAccount(() -> false)).isEmpty();
+        }
+
+        @Test
+        void theAccountIsNotLookedAtWhenPrivilegedAccountsAreAllowed() {
+            RedemptionRules lenient = new RedemptionRules(DomainRules.none(), false, true);
+            assertThat(lenient.checkAccount(() -> {
+                throw new AssertionError("asked whether the account is privileged");
+            })).isEmpty();
         }
     }
 

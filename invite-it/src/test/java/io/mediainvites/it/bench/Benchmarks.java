@@ -24,7 +24,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  *   <li>full redemption (landing GET, POST, code, token) against a password login through the
  *       authorization-code flow (login page GET, credentials POST, code, token).</li>
  * </ul>
- * Run: {@code ./mvnw -B -Pbench -DskipTests verify} (optional {@code -Dbench.n=300 -Dbench.threads=4}).
+ * Run: {@code ./mvnw -B -Pbench -DskipTests verify} (optional {@code -Dbench.n=300 -Dbench.threads=4}, and
+ * {@code -Dbench.redemptionOnly=true} to skip the issuance part).
  */
 public final class Benchmarks {
 
@@ -77,6 +78,16 @@ public final class Benchmarks {
                 }
             };
 
+            if (!Boolean.getBoolean("bench.redemptionOnly")) {
+                issuance(settings, server, n, threads, issue, createUser);
+            }
+            RedemptionBenchmark.run(server, api, token, mediaId, n, threads);
+        }
+    }
+
+    private static void issuance(TestSettings settings, DistributionServer server, int n, int threads,
+            Runnable issue, Runnable createUser) throws Exception {
+        {
             for (int i = 0; i < 50; i++) { // warm-up of both paths
                 issue.run();
                 createUser.run();
@@ -90,7 +101,6 @@ public final class Benchmarks {
                 System.out.printf("threads=%d  issue invite: %.1f/s   admin create user: %.1f/s   ratio invite/user: %.2f%n",
                         t, invites, users, invites / users);
             }
-            RedemptionBenchmark.run(server, api, token, mediaId, n, threads);
         }
     }
 

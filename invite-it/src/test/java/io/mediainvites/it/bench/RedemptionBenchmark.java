@@ -5,6 +5,8 @@ import io.mediainvites.it.support.DistributionServer;
 import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.WebSession;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class RedemptionBenchmark {
 
     private static final String APP_URL = "http://localhost:3000/media";
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmupRounds", 8);
+    private static final int WARM_UP_PER_ROUND = 60;
 
     private RedemptionBenchmark() {
     }
@@ -27,18 +31,26 @@ final class RedemptionBenchmark {
         String realmUrl = server.realmUrl("media");
         // links are issued before timing: only redemption is measured
         ConcurrentLinkedQueue<String> links = new ConcurrentLinkedQueue<>();
-        for (int i = 0; i < 2 * n + 40; i++) {
+        java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
+        Benchmarks.rate(() -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("email", "red-" + i + "-" + mediaId + "@bench.example");
+            body.put("email", "red-" + seq.incrementAndGet() + "-" + mediaId + "@bench.example");
             body.put("firstName", "Bench");
             body.put("lastName", "Invitee");
             body.put("redirectUri", APP_URL);
-            links.add(api.post("/media/" + mediaId + "/invites", ownerToken, body).text("link"));
-        }
+            Api.Reply issued = api.post("/media/" + mediaId + "/invites", ownerToken, body);
+            if (issued.status() != 201) {
+                throw new IllegalStateException("cannot issue a link: " + issued);
+            }
+            links.add(issued.text("link"));
+        }, linksNeeded(n, threads), threads);
+        // one HTTP client for all simulated browsers (each keeps its own cookies), as real browsers keep
+        // their connections: the load generator should not spend its CPU setting up clients
+        HttpClient shared = WebSession.newClient();
         Phases redemption = new Phases();
         Phases login = new Phases();
         Runnable redeem = () -> {
-            WebSession browser = new WebSession();
+            WebSession browser = new WebSession(shared);
             long t0 = System.nanoTime();
             WebSession.Page landing = browser.get(links.poll());
             long t1 = System.nanoTime();
@@ -50,7 +62,7 @@ final class RedemptionBenchmark {
             redemption.add(t1 - t0, t2 - t1, System.nanoTime() - t2);
         };
         Runnable passwordLogin = () -> {
-            WebSession browser = new WebSession();
+            WebSession browser = new WebSession(shared);
             long t0 = System.nanoTime();
             WebSession.Page page = browser.get(realmUrl + "/protocol/openid-connect/auth?client_id=media-app"
                     + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(APP_URL, StandardCharsets.UTF_8));
@@ -61,21 +73,62 @@ final class RedemptionBenchmark {
             exchange(api, code(end));
             login.add(t1 - t0, t2 - t1, System.nanoTime() - t2);
         };
-        for (int i = 0; i < 20; i++) { // warm-up
-            redeem.run();
-            passwordLogin.run();
+        // Keycloak's JIT compiler works for minutes on both paths; measuring before it settles measures the
+        // compiler. Warm up both, concurrently, until a run of each no longer gets cheaper.
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            Run r = Run.of(server, redeem, WARM_UP_PER_ROUND, threads);
+            Run l = Run.of(server, passwordLogin, WARM_UP_PER_ROUND, threads);
+            System.out.printf("warm-up round %d: server CPU per redemption %.1f ms (+%.1f ms JIT), "
+                    + "per password login %.1f ms (+%.1f ms JIT)%n", round, r.cpuMillisPerOp(), r.compilerMillisPerOp(),
+                    l.cpuMillisPerOp(), l.compilerMillisPerOp());
         }
         redemption.reset();
         login.reset();
-        for (int t : List.of(1, threads)) {
-            double redemptions = Benchmarks.rate(redeem, n / 2, t);
-            double logins = Benchmarks.rate(passwordLogin, n / 2, t);
+        System.out.println();
+        System.out.printf("Redemption benchmark: %d of each per run, on %s%n", n / 2, server.description());
+        for (int t : threadCounts(threads)) {
+            Run redemptions = Run.of(server, redeem, n / 2, t);
+            Run logins = Run.of(server, passwordLogin, n / 2, t);
             System.out.printf("threads=%d  full redemption: %.1f/s   password login: %.1f/s   "
-                    + "cost ratio redemption/login: %.2f (goal <= 0.30)%n", t, redemptions, logins, logins / redemptions);
+                    + "cost ratio redemption/login: %.2f (goal <= 0.30)%n", t, redemptions.perSecond(), logins.perSecond(),
+                    logins.perSecond() / redemptions.perSecond());
+            System.out.printf("           server CPU per operation: redemption %.1f ms   password login %.1f ms   "
+                    + "cost ratio %.2f (goal <= 0.30; JIT compiler left out: +%.1f / +%.1f ms)%n",
+                    redemptions.cpuMillisPerOp(), logins.cpuMillisPerOp(),
+                    redemptions.cpuMillisPerOp() / logins.cpuMillisPerOp(), redemptions.compilerMillisPerOp(),
+                    logins.compilerMillisPerOp());
             if (t == 1) {
                 System.out.println("  mean ms per step, redemption: landing GET / POST to code / token: " + redemption);
                 System.out.println("  mean ms per step, password login: login page / POST to code / token: " + login);
             }
+        }
+    }
+
+    /** Links needed for one benchmark run: warm-up plus every measured run. */
+    static int linksNeeded(int n, int threads) {
+        return WARM_UP_ROUNDS * WARM_UP_PER_ROUND + threadCounts(threads).size() * (n / 2) + 10;
+    }
+
+    /**
+     * One client thread (latency: every step waits for the one before), then enough client threads to keep
+     * the server's cores busy: the rate there is what one node can do per second.
+     */
+    static List<Integer> threadCounts(int threads) {
+        return threads <= 1 ? List.of(1) : List.of(1, threads, 2 * threads);
+    }
+
+    /**
+     * Operations per second and server CPU per operation of one measured run. The CPU is the server's
+     * processes' whole CPU time less what its JIT compiler threads used meanwhile (the steady-state cost).
+     */
+    private record Run(double perSecond, double cpuMillisPerOp, double compilerMillisPerOp) {
+        static Run of(DistributionServer server, Runnable op, int n, int threads) throws Exception {
+            Duration cpuBefore = server.serverCpuTime();
+            Duration compilerBefore = server.serverCompilerCpuTime();
+            double rate = Benchmarks.rate(op, n, threads);
+            Duration compiler = server.serverCompilerCpuTime().minus(compilerBefore);
+            Duration cpu = server.serverCpuTime().minus(cpuBefore).minus(compiler);
+            return new Run(rate, cpu.toNanos() / 1e6 / n, compiler.toNanos() / 1e6 / n);
         }
     }
 

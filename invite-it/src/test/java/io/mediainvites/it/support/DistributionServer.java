@@ -79,6 +79,16 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
         return "distribution on " + (database == null ? "dev-file" : "postgres " + database.name());
     }
 
+    /** CPU time the server's processes have used so far (for benchmarks). */
+    public java.time.Duration serverCpuTime() {
+        return keycloak.cpuTime();
+    }
+
+    /** CPU time the server's JIT compiler threads have used so far (Linux; zero elsewhere). */
+    public java.time.Duration serverCompilerCpuTime() {
+        return keycloak.compilerCpuTime();
+    }
+
     @Override
     public Database database() {
         return database;

@@ -21,8 +21,28 @@ import java.util.stream.Collectors;
  */
 public final class WebSession {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    /** A browser with its own HTTP client (its own connections). */
+    public WebSession() {
+        this(newClient());
+    }
+
+    /**
+     * A browser whose requests go through a shared client (pooled keep-alive connections, as one browser
+     * process keeps them); its cookies stay its own. Load generators use this so that they measure the
+     * server, not the setup of a client per sign-in.
+     */
+    public WebSession(HttpClient shared) {
+        this.http = shared;
+    }
+
+    /** An HTTP/1.1 client that follows no redirects, as {@link WebSession} needs. */
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     public record Page(int status, String body, URI uri, HttpResponse<String> raw) {
         public String location() {
