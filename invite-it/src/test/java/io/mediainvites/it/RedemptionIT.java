@@ -12,6 +12,7 @@ import io.mediainvites.it.support.WebSession;
 import io.mediainvites.it.support.WebSession.Page;
 import java.net.URI;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import java.net.URLDecoder;
@@ -94,6 +95,39 @@ class RedemptionIT {
         Reply after = api.get("/invites/" + invite.text("id"), ownerToken);
         assertThat(after.body().get("useCount").asInt()).isEqualTo(1);
         assertThat(after.text("status")).isEqualTo("used_up");
+    }
+
+    @Test
+    void redemptionsAndRefusalsAreKeycloakEventsWithTheInviteAndAReason() {
+        String email = Fixtures.unique("evt") + "@example.com";
+        Reply invite = issue(mediaId, email, Map.of());
+        WebSession browser = new WebSession();
+        codeFrom(browser.follow(redeem(browser, browser.get(invite.text("link"))), APP_URL));
+        RealmResource realm = fixtures.realm();
+        String inviteeId = realm.users().searchByEmail(email, true).get(0).getId();
+        List<EventRepresentation> success = realm.getEvents(List.of("EXECUTE_ACTION_TOKEN", "LOGIN"), "media-app",
+                inviteeId, null, null, null, 0, 10);
+        assertThat(success).extracting(EventRepresentation::getType).contains("EXECUTE_ACTION_TOKEN", "LOGIN");
+        EventRepresentation redeemed = success.stream().filter(e -> e.getType().equals("EXECUTE_ACTION_TOKEN"))
+                .findFirst().orElseThrow();
+        assertThat(redeemed.getDetails()).containsEntry("invite_id", invite.text("id")).containsEntry("media_id", mediaId)
+                .containsEntry("role", "viewer");
+
+        // a second click on the used single-use link: refused, with the reason as the event's error
+        new WebSession().get(invite.text("link"));
+        Reply revoked = issue(mediaId, Fixtures.unique("evt-rev") + "@example.com", Map.of());
+        assertThat(api.post("/invites/" + revoked.text("id") + "/revoke", ownerToken, null).status()).isEqualTo(200);
+        new WebSession().get(revoked.text("link"));
+        List<EventRepresentation> refusals = realm.getEvents(List.of("EXECUTE_ACTION_TOKEN_ERROR"), null, null,
+                null, null, null, 0, 200);
+        assertThat(refusals).anySatisfy(e -> {
+            assertThat(e.getError()).isEqualTo("used_up");
+            assertThat(e.getDetails()).containsValue(invite.text("id"));
+        });
+        assertThat(refusals).anySatisfy(e -> {
+            assertThat(e.getError()).isEqualTo("revoked");
+            assertThat(e.getDetails()).containsValue(revoked.text("id"));
+        });
     }
 
     @Test
