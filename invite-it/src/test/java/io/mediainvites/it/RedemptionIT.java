@@ -387,11 +387,15 @@ class RedemptionIT {
         signIn(browser, owner, owner);
         Reply invite = issue(mediaId, Fixtures.unique("other") + "@example.com", Map.of());
         Page page = browser.get(invite.text("link"));
-        // Keycloak itself refuses action links while another user is signed in (event error
-        // different_user_authenticated); our theme words that page as the e-mail mismatch it is
-        assertThat(page.status()).isEqualTo(400);
-        assertThat(page.body()).contains("t match: you are signed in as " + owner)
-                .contains("Sign out");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("data-reason=\"email_mismatch\"").contains("t match: you are signed in as " + owner)
+                .contains("Sign out").contains("/protocol/openid-connect/logout");
+        List<EventRepresentation> refusals = fixtures.realm().getEvents(List.of("EXECUTE_ACTION_TOKEN_ERROR"), null, null,
+                null, null, null, 0, 200);
+        assertThat(refusals).anySatisfy(e -> {
+            assertThat(e.getError()).isEqualTo("email_mismatch");
+            assertThat(e.getDetails()).containsEntry("invite_id", invite.text("id"));
+        });
         assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isZero();
     }
 

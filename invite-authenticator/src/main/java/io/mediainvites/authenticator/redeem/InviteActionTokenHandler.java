@@ -1,6 +1,5 @@
 package io.mediainvites.authenticator.redeem;
 
-import io.mediainvites.core.ExtensionInfo;
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
@@ -9,39 +8,69 @@ import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.TokenVerifier;
-import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
+import org.keycloak.common.VerificationException;
+import org.keycloak.authentication.actiontoken.ActionTokenHandler;
 import org.keycloak.authentication.actiontoken.ActionTokenContext;
 import org.keycloak.authentication.actiontoken.ExplainedTokenVerificationException;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.resources.LoginActionsServiceException;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 /**
  * Opens an invite link (GET). Never changes the invite: it verifies the link, then shows the landing,
- * lobby or countdown page whose form redeems through {@link RedeemResource} (R1). Its id is the token type.
+ * lobby or countdown page whose form redeems through {@link RedeemResource} (R1). Made by
+ * {@link InviteActionTokenHandlerFactory}, whose id is the token type.
  */
-public class InviteActionTokenHandler extends AbstractActionTokenHandler<InviteActionToken>
-        implements ServerInfoAwareProviderFactory {
+public class InviteActionTokenHandler implements ActionTokenHandler<InviteActionToken> {
 
     private static final Logger LOG = Logger.getLogger(InviteActionTokenHandler.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Message of the e-mail mismatch while another account is signed in; its argument is that account. */
+    static final String SIGNED_IN_AS_SOMEONE_ELSE = "mediaInviteSignedInAsOtherMessage";
 
-    public InviteActionTokenHandler() {
-        super(InviteActionToken.TOKEN_TYPE, InviteActionToken.class, Refusal.INVALID_TOKEN.messageKey(),
-                EventType.EXECUTE_ACTION_TOKEN, Refusal.INVALID_TOKEN.reason());
+    @Override
+    public Class<InviteActionToken> getTokenClass() {
+        return InviteActionToken.class;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.EXECUTE_ACTION_TOKEN;
+    }
+
+    /** Used by Keycloak when a check fails without its own reason. */
+    @Override
+    public String getDefaultEventError() {
+        return Refusal.INVALID_TOKEN.reason();
+    }
+
+    @Override
+    public String getDefaultErrorMessage() {
+        return Refusal.INVALID_TOKEN.messageKey();
+    }
+
+    /** Invite links do not belong to an authentication session in progress. */
+    @Override
+    public String getAuthenticationSessionIdFromToken(InviteActionToken token,
+            ActionTokenContext<InviteActionToken> context, AuthenticationSessionModel current) {
+        return token.getCompoundAuthenticationSessionId();
+    }
+
+    @Override
+    public void close() {
     }
 
     /** The same link may be opened many times; uses are counted on redemption, not on opening. */
@@ -89,15 +118,20 @@ public class InviteActionTokenHandler extends AbstractActionTokenHandler<InviteA
      */
     @Override
     public AuthenticationSessionModel startFreshAuthenticationSession(InviteActionToken token,
-            ActionTokenContext<InviteActionToken> context) {
+            ActionTokenContext<InviteActionToken> context) throws VerificationException {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         ClientModel client = realm.getClientByClientId(token.getIssuedFor());
         AuthenticationSessionManager manager = new AuthenticationSessionManager(session);
         UserSessionModel signedIn = manager.getUserSessionFromAuthenticationCookie(realm);
+        // R4: someone else is signed in in this browser. Refused here, before Keycloak's own "different user"
+        // check, so that the refusal carries our reason code and offers the way out.
+        if (signedIn != null && signedIn.getUser() != null && !signedIn.getUser().getId().equals(token.getUserId())) {
+            throw signedInAsSomeoneElse(token, context, signedIn.getUser());
+        }
         RootAuthenticationSessionModel root;
-        // only the invitee's own session is joined; someone else signed in gets the e-mail mismatch page
-        if (signedIn != null && signedIn.getUser() != null && signedIn.getUser().getId().equals(token.getUserId())) {
+        // the invitee's own session is joined (R8)
+        if (signedIn != null && signedIn.getUser() != null) {
             root = session.authenticationSessions().getRootAuthenticationSession(realm, signedIn.getId());
             if (root == null) {
                 root = session.authenticationSessions().createRootAuthenticationSession(realm, signedIn.getId());
@@ -155,6 +189,21 @@ public class InviteActionTokenHandler extends AbstractActionTokenHandler<InviteA
         return InvitePages.invite(r, authSession, phase, nonce, link, now);
     }
 
+    /** The e-mail mismatch page for a browser signed in to another account, and its event (email_mismatch). */
+    private static LoginActionsServiceException signedInAsSomeoneElse(InviteActionToken token,
+            ActionTokenContext<InviteActionToken> context, UserModel signedInUser) {
+        KeycloakSession session = context.getSession();
+        Optional<Redemption> r = Redemption.load(session, token.getId());
+        r.ifPresent(found -> context.getEvent().detail("invite_id", found.invite.getId())
+                .detail("media_id", found.invite.getMediaId()));
+        context.getEvent().detail("previous_user", signedInUser.getId()).error(Refusal.EMAIL_MISMATCH.reason());
+        String logout = Urls.realmBase(session.getContext().getUri().getBaseUri()).path(context.getRealm().getName())
+                .path("protocol/openid-connect/logout").build().toString();
+        Response page = InvitePages.message(session, null, Refusal.EMAIL_MISMATCH, SIGNED_IN_AS_SOMEONE_ELSE,
+                signedInUser.getUsername(), logout, "mediaInviteSignOut");
+        return new LoginActionsServiceException(page);
+    }
+
     private static boolean matchesItsInvite(InviteActionToken token, KeycloakSession session) {
         return Redemption.load(session, token.getId())
                 .filter(r -> r.client != null && r.client.getClientId().equals(token.getIssuedFor()))
@@ -173,10 +222,5 @@ public class InviteActionTokenHandler extends AbstractActionTokenHandler<InviteA
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return ExtensionInfo.get().operationalInfo();
     }
 }

@@ -82,12 +82,19 @@ final class InvitePages {
     /** The same, without an invite at hand (for example when the authentication session has expired). */
     static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
             Refusal refusal, String actionUrl, String actionLabelKey) {
+        return message(session, authSession, refusal, refusal.messageKey(), "", actionUrl, actionLabelKey);
+    }
+
+    /** A refusal worded by a more specific message than its default, with one argument ({0}). */
+    static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
+            Refusal refusal, String messageKey, String messageArgument, String actionUrl, String actionLabelKey) {
         LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
         if (authSession != null) {
             forms.setAuthenticationSession(authSession);
         }
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("messageKey", refusal.messageKey());
+        page.put("messageKey", messageKey);
+        page.put("messageArgument", messageArgument == null ? "" : messageArgument);
         page.put("reason", refusal.reason());
         page.put("actionUrl", actionUrl == null ? "" : actionUrl);
         page.put("actionLabelKey", actionLabelKey == null ? "" : actionLabelKey);
