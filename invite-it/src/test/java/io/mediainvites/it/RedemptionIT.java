@@ -118,8 +118,19 @@ class RedemptionIT {
         Reply revoked = issue(mediaId, Fixtures.unique("evt-rev") + "@example.com", Map.of());
         assertThat(api.post("/invites/" + revoked.text("id") + "/revoke", ownerToken, null).status()).isEqualTo(200);
         new WebSession().get(revoked.text("link"));
+        Reply privileged = issue(mediaId, "media-admin@example.com", Map.of());
+        new WebSession().get(privileged.text("link"));
+        Reply blocked = issue(mediaId, Fixtures.unique("evt-blk") + "@evt-blocked.example", Map.of());
+        fixtures.withRealmAttributes(Map.of("mediaInvites.blockedDomains", "evt-blocked.example"),
+                () -> new WebSession().get(blocked.text("link")));
         List<EventRepresentation> refusals = realm.getEvents(List.of("EXECUTE_ACTION_TOKEN_ERROR"), null, null,
-                null, null, null, 0, 200);
+                null, null, null, 0, 500);
+        for (Map.Entry<String, Reply> refused : Map.of("privileged_account", privileged, "domain_blocked", blocked).entrySet()) {
+            assertThat(refusals).as(refused.getKey()).anySatisfy(e -> {
+                assertThat(e.getError()).isEqualTo(refused.getKey());
+                assertThat(e.getDetails()).containsValue(refused.getValue().text("id"));
+            });
+        }
         assertThat(refusals).anySatisfy(e -> {
             assertThat(e.getError()).isEqualTo("used_up");
             assertThat(e.getDetails()).containsValue(invite.text("id"));
