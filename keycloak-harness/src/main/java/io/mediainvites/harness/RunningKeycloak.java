@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * A started Keycloak. Its whole process group is ended by {@link #close()}, by a JVM shutdown hook,
@@ -137,11 +138,11 @@ public final class RunningKeycloak implements AutoCloseable {
      * all of its threads), as the operating system counts it. Benchmarks read it before and after a run to
      * get the server's cost per operation, apart from what the load generator spends.
      */
-    public java.time.Duration cpuTime() {
+    public Duration cpuTime() {
         ProcessHandle root = watchdog.toHandle();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
-                .map(h -> h.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
-                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+        return Stream.concat(Stream.of(root), root.descendants())
+                .map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /**
@@ -150,11 +151,11 @@ public final class RunningKeycloak implements AutoCloseable {
      * cost of an operation: Keycloak's compiler keeps working for minutes after start, a cost that a
      * long-running server has already paid.
      */
-    public java.time.Duration compilerCpuTime() {
+    public Duration compilerCpuTime() {
         ProcessHandle root = watchdog.toHandle();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+        return Stream.concat(Stream.of(root), root.descendants())
                 .map(h -> ThreadCpu.ofProcess(h.pid(), ThreadCpu::isCompilerThread))
-                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Blocks until the server stops by itself (the run command uses this). */

@@ -4,6 +4,7 @@ import io.mediainvites.core.domain.DomainRules;
 import io.mediainvites.core.email.EmailAddress;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The checks a redemption passes (R2, R3, R9, R10), each a named rule paired with its {@link Refusal}, in
@@ -56,7 +57,7 @@ public final class RedemptionRules {
      * Privileged accounts only where the realm allows it (R10). Whether the account is privileged is asked
      * only when it matters: working it out reads the account's roles and groups.
      */
-    public Optional<Refusal> checkAccount(java.util.function.BooleanSupplier privileged) {
+    public Optional<Refusal> checkAccount(BooleanSupplier privileged) {
         return !allowPrivileged && privileged.getAsBoolean() ? Optional.of(Refusal.PRIVILEGED_ACCOUNT) : Optional.empty();
     }
 

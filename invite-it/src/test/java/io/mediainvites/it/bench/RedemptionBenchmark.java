@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Full redemption per second against a password login through the authorization-code flow. */
 final class RedemptionBenchmark {
@@ -32,7 +33,7 @@ final class RedemptionBenchmark {
         String realmUrl = server.realmUrl("media");
         // links are issued before timing: only redemption is measured
         ConcurrentLinkedQueue<String> links = new ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger seq = new AtomicInteger();
         Benchmarks.rate(() -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("email", "red-" + seq.incrementAndGet() + "-" + mediaId + "@bench.example");

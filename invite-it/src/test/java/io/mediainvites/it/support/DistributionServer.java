@@ -80,12 +80,12 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
     }
 
     /** CPU time the server's processes have used so far (for benchmarks). */
-    public java.time.Duration serverCpuTime() {
+    public Duration serverCpuTime() {
         return keycloak.cpuTime();
     }
 
     /** CPU time the server's JIT compiler threads have used so far (Linux; zero elsewhere). */
-    public java.time.Duration serverCompilerCpuTime() {
+    public Duration serverCompilerCpuTime() {
         return keycloak.compilerCpuTime();
     }
 
