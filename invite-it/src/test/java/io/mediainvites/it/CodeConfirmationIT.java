@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.mediainvites.it.support.Api;
 import io.mediainvites.it.support.Api.Reply;
 import io.mediainvites.it.support.DistributionServer;
 import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.KeycloakIT;
 import io.mediainvites.it.support.KeycloakServer;
+import io.mediainvites.it.support.TestSmtp;
 import io.mediainvites.it.support.WebSession;
 import io.mediainvites.it.support.WebSession.Page;
 import jakarta.mail.internet.MimeMessage;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,15 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 /** Confirmation mode "code" (R4): a one-time code mailed through a real SMTP server (GreenMail). */
 @KeycloakIT
 class CodeConfirmationIT {
 
+    private static TestSmtp mail;
     private static GreenMail smtp;
-    private static Map<String, String> savedSmtp;
 
     private Api api;
     private Fixtures fixtures;
@@ -39,26 +36,13 @@ class CodeConfirmationIT {
 
     @BeforeAll
     static void startSmtp(KeycloakServer server) {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        RealmResource realm = server.admin().realm(KeycloakServer.DEMO_REALM);
-        RealmRepresentation rep = realm.toRepresentation();
-        savedSmtp = rep.getSmtpServer() == null ? new HashMap<>() : new HashMap<>(rep.getSmtpServer());
-        rep.setSmtpServer(new HashMap<>(Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.getSmtp().getPort()),
-                "from", "invites@media.example", "fromDisplayName", "Media invites")));
-        realm.update(rep);
+        mail = TestSmtp.startFor(server);
+        smtp = mail.server();
     }
 
     @AfterAll
-    static void stopSmtp(KeycloakServer server) {
-        try {
-            RealmResource realm = server.admin().realm(KeycloakServer.DEMO_REALM);
-            RealmRepresentation rep = realm.toRepresentation();
-            rep.setSmtpServer(savedSmtp);
-            realm.update(rep);
-        } finally {
-            smtp.stop();
-        }
+    static void stopSmtp() {
+        mail.close();
     }
 
     @BeforeEach
@@ -140,7 +124,7 @@ class CodeConfirmationIT {
             WebSession browser = new WebSession();
             Page enter = sendCode(browser, browser.get(invite.text("link")));
             String code = codeMailedTo(email);
-            sleep((DistributionServer.CODE_LIFETIME_SECONDS + 1) * 1000L);
+            Fixtures.sleep((DistributionServer.CODE_LIFETIME_SECONDS + 1) * 1000L);
             Page late = browser.postForm(RedemptionIT.action(enter), Map.of("nonce", RedemptionIT.nonce(enter), "code", code));
             assertThat(late.body()).contains("That code has expired");
             assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isZero();
@@ -171,14 +155,5 @@ class CodeConfirmationIT {
         Matcher m = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)").matcher(text);
         assertThat(m.find()).as(text).isTrue();
         return m.group(1);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

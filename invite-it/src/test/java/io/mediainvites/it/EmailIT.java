@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.mediainvites.it.support.Api;
 import io.mediainvites.it.support.Api.Reply;
 import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.KeycloakIT;
 import io.mediainvites.it.support.KeycloakServer;
+import io.mediainvites.it.support.TestSmtp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -57,6 +57,7 @@ class EmailIT {
     private static final String START = "2030-12-01T10:00:00Z";
     private static final String TITLE = "Quarterly all-hands";
 
+    private static TestSmtp mail;
     private static GreenMail smtp;
     private static RealmRepresentation saved;
 
@@ -70,12 +71,11 @@ class EmailIT {
 
     @BeforeAll
     static void startSmtp(KeycloakServer server) {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        mail = TestSmtp.startFor(server);
+        smtp = mail.server();
         RealmResource realm = server.admin().realm(KeycloakServer.DEMO_REALM);
         saved = realm.toRepresentation();
         RealmRepresentation rep = realm.toRepresentation();
-        rep.setSmtpServer(smtpConfig(smtp.getSmtp().getPort()));
         rep.setInternationalizationEnabled(true);
         rep.setSupportedLocales(new HashSet<>(List.of("en", "de")));
         rep.setDefaultLocale("en");
@@ -87,14 +87,13 @@ class EmailIT {
         try {
             RealmResource realm = server.admin().realm(KeycloakServer.DEMO_REALM);
             RealmRepresentation rep = realm.toRepresentation();
-            rep.setSmtpServer(saved.getSmtpServer() == null ? new HashMap<>() : saved.getSmtpServer());
             rep.setInternationalizationEnabled(saved.isInternationalizationEnabled());
             rep.setSupportedLocales(saved.getSupportedLocales() == null ? new HashSet<>() : saved.getSupportedLocales());
             rep.setDefaultLocale(saved.getDefaultLocale());
             realm.update(rep);
         } finally {
-            if (smtp != null) {
-                smtp.stop();
+            if (mail != null) {
+                mail.close();
             }
         }
     }
@@ -185,7 +184,7 @@ class EmailIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        withSmtp(smtpConfig(closed), () -> {
+        withSmtp(TestSmtp.config(closed), () -> {
             String email = Fixtures.unique("down") + "@invitee.example";
             Reply reply = api.post("/media/" + mediaId + "/invites", ownerToken, speakerInvite(email, true));
             assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -303,15 +302,6 @@ class EmailIT {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    private static Map<String, String> smtpConfig(int port) {
-        Map<String, String> config = new HashMap<>();
-        config.put("host", "127.0.0.1");
-        config.put("port", Integer.toString(port));
-        config.put("from", "invites@media.example");
-        config.put("fromDisplayName", "Media invites");
-        return config;
-    }
-
     private interface Body {
         void run() throws Exception;
     }
@@ -326,7 +316,7 @@ class EmailIT {
             body.run();
         } finally {
             RealmRepresentation back = realm.toRepresentation();
-            back.setSmtpServer(smtpConfig(smtp.getSmtp().getPort()));
+            back.setSmtpServer(mail.config());
             realm.update(back);
         }
     }

@@ -492,7 +492,7 @@ class RedemptionIT {
             long deadline = System.currentTimeMillis() + 120_000;
             int status = 200;
             while (System.currentTimeMillis() < deadline && status == 200) {
-                sleep(5_000);
+                Fixtures.sleep(5_000);
                 status = refreshStatus(tokens.get("refresh_token").asText());
                 if (status == 200) {
                     assertThat(Instant.now().getEpochSecond()).as("refresh still accepted long after the session end")
@@ -502,15 +502,6 @@ class RedemptionIT {
             assertThat(status).isEqualTo(400);
             assertThat(Instant.now().getEpochSecond()).isGreaterThanOrEqualTo(exp);
         });
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private String authUrl(String clientId) {

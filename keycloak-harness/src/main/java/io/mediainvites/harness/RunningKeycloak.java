@@ -139,8 +139,7 @@ public final class RunningKeycloak implements AutoCloseable {
      * get the server's cost per operation, apart from what the load generator spends.
      */
     public Duration cpuTime() {
-        ProcessHandle root = watchdog.toHandle();
-        return Stream.concat(Stream.of(root), root.descendants())
+        return processes()
                 .map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }
@@ -152,10 +151,15 @@ public final class RunningKeycloak implements AutoCloseable {
      * long-running server has already paid.
      */
     public Duration compilerCpuTime() {
-        ProcessHandle root = watchdog.toHandle();
-        return Stream.concat(Stream.of(root), root.descendants())
+        return processes()
                 .map(h -> ThreadCpu.ofProcess(h.pid(), ThreadCpu::isCompilerThread))
                 .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The watchdog and every process under it (the launcher script, Keycloak's JVM). */
+    private Stream<ProcessHandle> processes() {
+        ProcessHandle root = watchdog.toHandle();
+        return Stream.concat(Stream.of(root), root.descendants());
     }
 
     /** Blocks until the server stops by itself (the run command uses this). */

@@ -166,9 +166,7 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
             Optional<Refusal> mismatch = RedemptionRules.checkSignedInEmail(r.email(), signedIn.user().getEmail());
             if (mismatch.isPresent()) {
                 context.getEvent().error(mismatch.get().reason());
-                String logout = Urls.realmBase(session.getContext().getUri().getBaseUri()).path(context.getRealm().getName())
-                        .path("protocol/openid-connect/logout").build().toString();
-                return InvitePages.message(r, authSession, mismatch.get(), logout, "mediaInviteSignOut");
+                return InvitePages.emailMismatch(session, authSession, mismatch.get().messageKey(), "");
             }
         }
 
@@ -197,11 +195,8 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
         r.ifPresent(found -> context.getEvent().detail("invite_id", found.invite.getId())
                 .detail("media_id", found.invite.getMediaId()));
         context.getEvent().detail("previous_user", signedInUser.getId()).error(Refusal.EMAIL_MISMATCH.reason());
-        String logout = Urls.realmBase(session.getContext().getUri().getBaseUri()).path(context.getRealm().getName())
-                .path("protocol/openid-connect/logout").build().toString();
-        Response page = InvitePages.message(session, null, Refusal.EMAIL_MISMATCH, SIGNED_IN_AS_SOMEONE_ELSE,
-                signedInUser.getUsername(), logout, "mediaInviteSignOut");
-        return new LoginActionsServiceException(page);
+        return new LoginActionsServiceException(
+                InvitePages.emailMismatch(session, null, SIGNED_IN_AS_SOMEONE_ELSE, signedInUser.getUsername()));
     }
 
     private static boolean matchesItsInvite(InviteActionToken token, KeycloakSession session) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /** The invitee's pages, FreeMarker templates of the media-invites login theme. */
@@ -83,6 +84,17 @@ final class InvitePages {
     static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
             Refusal refusal, String actionUrl, String actionLabelKey) {
         return message(session, authSession, refusal, refusal.messageKey(), "", actionUrl, actionLabelKey);
+    }
+
+    /**
+     * The e-mail mismatch page (R4) with its way out, Keycloak's sign-out for this realm; worded by
+     * {@code messageKey}, whose argument is the account signed in (may be empty).
+     */
+    static Response emailMismatch(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
+            String messageKey, String signedInAs) {
+        String signOut = OIDCLoginProtocolService.logoutUrl(session.getContext().getUri())
+                .build(session.getContext().getRealm().getName()).toString();
+        return message(session, authSession, Refusal.EMAIL_MISMATCH, messageKey, signedInAs, signOut, "mediaInviteSignOut");
     }
 
     /** A refusal worded by a more specific message than its default, with one argument ({0}). */

@@ -162,14 +162,10 @@ public class RedeemResource {
 
     private Response refuse(EventBuilder event, Redemption r, AuthenticationSessionModel authSession, Refusal refusal) {
         event.error(refusal.reason());
-        String logout = null;
-        String label = null;
         if (refusal == Refusal.EMAIL_MISMATCH) {
-            logout = org.keycloak.services.Urls.realmBase(session.getContext().getUri().getBaseUri())
-                    .path(realm.getName()).path("protocol/openid-connect/logout").build().toString();
-            label = "mediaInviteSignOut";
+            return InvitePages.emailMismatch(session, authSession, refusal.messageKey(), "");
         }
-        return InvitePages.message(r, authSession, refusal, logout, label);
+        return InvitePages.message(r, authSession, refusal, null, null);
     }
 
     private UserSessionModel signedInSession() {

@@ -53,11 +53,7 @@ public final class Benchmarks {
             AtomicInteger seq = new AtomicInteger();
 
             Runnable issue = () -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("email", "inv-" + seq.incrementAndGet() + "-" + mediaId + "@bench.example");
-                body.put("firstName", "Bench");
-                body.put("lastName", "Invitee");
-                body.put("redirectUri", "http://localhost:3000/media");
+                Map<String, Object> body = inviteBody("inv-" + seq.incrementAndGet() + "-" + mediaId + "@bench.example");
                 Api.Reply r = api.post("/media/" + mediaId + "/invites", token, body);
                 if (r.status() != 201) {
                     throw new IllegalStateException("issue failed: " + r);
@@ -87,21 +83,29 @@ public final class Benchmarks {
 
     private static void issuance(TestSettings settings, DistributionServer server, int n, int threads,
             Runnable issue, Runnable createUser) throws Exception {
-        {
-            for (int i = 0; i < 50; i++) { // warm-up of both paths
-                issue.run();
-                createUser.run();
-            }
-            System.out.println();
-            System.out.printf("Issuance benchmark: n=%d per run, Keycloak %s, %s%n", n, settings.keycloakVersion(),
-                    server.description());
-            for (int t : List.of(1, threads)) {
-                double invites = rate(issue, n, t);
-                double users = rate(createUser, n, t);
-                System.out.printf("threads=%d  issue invite: %.1f/s   admin create user: %.1f/s   ratio invite/user: %.2f%n",
-                        t, invites, users, invites / users);
-            }
+        for (int i = 0; i < 50; i++) { // warm-up of both paths
+            issue.run();
+            createUser.run();
         }
+        System.out.println();
+        System.out.printf("Issuance benchmark: n=%d per run, Keycloak %s, %s%n", n, settings.keycloakVersion(),
+                server.description());
+        for (int t : List.of(1, threads)) {
+            double invites = rate(issue, n, t);
+            double users = rate(createUser, n, t);
+            System.out.printf("threads=%d  issue invite: %.1f/s   admin create user: %.1f/s   ratio invite/user: %.2f%n",
+                    t, invites, users, invites / users);
+        }
+    }
+
+    /** The body of an invite to {@code email} for the benchmark's media app. */
+    static Map<String, Object> inviteBody(String email) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("firstName", "Bench");
+        body.put("lastName", "Invitee");
+        body.put("redirectUri", "http://localhost:3000/media");
+        return body;
     }
 
     /** Operations per second of {@code n} runs of {@code op} on {@code threads} threads. */

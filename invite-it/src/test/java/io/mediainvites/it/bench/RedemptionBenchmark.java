@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,12 +34,8 @@ final class RedemptionBenchmark {
         ConcurrentLinkedQueue<String> links = new ConcurrentLinkedQueue<>();
         AtomicInteger seq = new AtomicInteger();
         Benchmarks.rate(() -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("email", "red-" + seq.incrementAndGet() + "-" + mediaId + "@bench.example");
-            body.put("firstName", "Bench");
-            body.put("lastName", "Invitee");
-            body.put("redirectUri", APP_URL);
-            Api.Reply issued = api.post("/media/" + mediaId + "/invites", ownerToken, body);
+            Api.Reply issued = api.post("/media/" + mediaId + "/invites", ownerToken,
+                    Benchmarks.inviteBody("red-" + seq.incrementAndGet() + "-" + mediaId + "@bench.example"));
             if (issued.status() != 201) {
                 throw new IllegalStateException("cannot issue a link: " + issued);
             }

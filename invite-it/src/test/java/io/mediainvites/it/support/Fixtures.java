@@ -23,6 +23,16 @@ public final class Fixtures {
         return realm;
     }
 
+    /** Waits, for tests about time passing (lifetimes, scheduled tasks); interrupts end the test. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
