@@ -272,11 +272,11 @@ class RedemptionIT {
     }
 
     @Test
-    void privilegedAccountsAreRefused() {
-        Reply invite = issue(mediaId, "media-admin@example.com", Map.of());
-        Page page = new WebSession().get(invite.text("link"));
-        assertThat(page.status()).isEqualTo(400);
-        assertThat(page.body()).contains("administrative rights");
+    void privilegedAccountsAreRefusedAtIssuance() {
+        Reply refused = api.post("/media/" + mediaId + "/invites", ownerToken, IssuanceIT.invite("media-admin@example.com"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.error()).isEqualTo("privileged_account");
+        assertThat(refused.text("field")).isEqualTo("email");
     }
 
     @Test
@@ -309,17 +309,23 @@ class RedemptionIT {
         String holder = fixtures.user("cmp-admin", composite);
 
         for (String user : List.of(member, holder)) {
-            Page page = new WebSession().get(issue(mediaId, user + "@example.com", Map.of()).text("link"));
-            assertThat(page.status()).as(user).isEqualTo(400);
-            assertThat(page.body()).as(user).contains("administrative rights");
+            Reply refused = api.post("/media/" + mediaId + "/invites", ownerToken, IssuanceIT.invite(user + "@example.com"));
+            assertThat(refused.status()).as(user).isEqualTo(400);
+            assertThat(refused.error()).as(user).isEqualTo("privileged_account");
         }
         // once the group no longer holds the role, its members are ordinary invitees
         realm.groups().group(parent.getId()).roles().clientLevel(realmManagementId).remove(List.of(viewUsers));
         String plain = fixtures.user("grp-plain");
         realm.users().get(realm.users().search(plain, true).get(0).getId()).joinGroup(child);
-        Page allowed = new WebSession().get(issue(mediaId, plain + "@example.com", Map.of()).text("link"));
+        String link = issue(mediaId, plain + "@example.com", Map.of()).text("link");
+        Page allowed = new WebSession().get(link);
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.body()).contains("media-invite-form");
+        // and when the group gets the role back, the link stops working at redemption (R10)
+        realm.groups().group(parent.getId()).roles().clientLevel(realmManagementId).add(List.of(viewUsers));
+        Page refusedLater = new WebSession().get(link);
+        assertThat(refusedLater.status()).isEqualTo(400);
+        assertThat(refusedLater.body()).contains("administrative rights");
     }
 
     private static GroupRepresentation group(String name) {

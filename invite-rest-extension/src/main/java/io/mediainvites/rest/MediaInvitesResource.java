@@ -8,6 +8,7 @@ import io.mediainvites.core.policy.InvitePolicy;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.policy.RealmInvitePolicy;
+import io.mediainvites.model.store.InviteSessions;
 import io.mediainvites.model.store.InviteStore;
 import io.mediainvites.rest.api.ApiException;
 import io.mediainvites.rest.api.ApiResponses;
@@ -147,10 +148,7 @@ public class MediaInvitesResource {
             ctx.permissions.requireInviteManager(ctx.caller);
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
             int revoked = ctx.store.deleteMedia(entry, ctx.caller.user().getId(), System.currentTimeMillis());
-            int ended = 0;
-            for (var tracked : ctx.store.sessionsForMedia(realm.getId(), ctx.caller.app().getId(), mediaId)) {
-                ended += io.mediainvites.model.store.InviteSessions.end(session, ctx.store, tracked) ? 1 : 0;
-            }
+            int ended = InviteSessions.endForMedia(session, ctx.store, realm.getId(), ctx.caller.app().getId(), mediaId);
             ctx.audit.media(OperationType.DELETE, mediaId, null);
             return Response.ok(Map.of("mediaId", mediaId, "revokedInvites", revoked, "endedSessions", ended));
         });

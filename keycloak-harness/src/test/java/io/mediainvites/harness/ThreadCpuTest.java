@@ -37,9 +37,12 @@ class ThreadCpuTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux /proc only");
         long pid = ProcessHandle.current().pid();
         Duration before = ThreadCpu.ofProcess(pid, name -> true);
-        long until = System.nanoTime() + 300_000_000L;
+        // work until this thread has used 200 ms of CPU by the JVM's own count (however loaded the machine is)
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuUntil = threads.getCurrentThreadCpuTime() + 200_000_000L;
+        long wallLimit = System.nanoTime() + 30_000_000_000L;
         long x = 0;
-        while (System.nanoTime() < until) {
+        while (threads.getCurrentThreadCpuTime() < cpuUntil && System.nanoTime() < wallLimit) {
             x += Long.numberOfTrailingZeros(x + System.nanoTime());
         }
         assertThat(x).isNotNegative();

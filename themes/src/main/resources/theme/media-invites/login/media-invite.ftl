@@ -52,6 +52,9 @@
                     </div>
                 </form>
                 <#else>
+                <#if mediaInvite.signIn>
+                    <p id="media-invite-existing-account">${msg("mediaInviteExistingAccount", mediaInvite.emailHint)}</p>
+                </#if>
                 <form id="media-invite-form" action="${mediaInvite.actionUrl}" method="post">
                     <input type="hidden" name="nonce" value="${mediaInvite.nonce}">
                     <#if mediaInvite.codeStage == "enter">
@@ -68,7 +71,7 @@
                     </#if>
                     <div class="${properties.kcFormGroupClass!}">
                         <button id="media-invite-continue" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
-                            <#if mediaInvite.phase == "open">${msg("mediaInviteJoin")}<#else>${msg("mediaInviteContinue")}</#if>
+                            <#if mediaInvite.signIn>${msg("mediaInviteSignIn")}<#elseif mediaInvite.phase == "open">${msg("mediaInviteJoin")}<#else>${msg("mediaInviteContinue")}</#if>
                         </button>
                     </div>
                 </form>

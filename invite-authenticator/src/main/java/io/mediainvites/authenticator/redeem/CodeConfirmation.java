@@ -59,6 +59,7 @@ final class CodeConfirmation {
         switch (challenge.check(entered, now)) {
             case OK:
                 authSession.removeAuthNote(CODE_NOTE);
+                authSession.setAuthNote(SessionNotes.CODE_PROVEN, "true");
                 return null;
             case WRONG:
                 CodeChallenge next = challenge.afterWrongAttempt();

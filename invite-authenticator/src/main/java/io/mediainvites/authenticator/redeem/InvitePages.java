@@ -2,6 +2,8 @@ package io.mediainvites.authenticator.redeem;
 
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.media.MediaType;
+import io.mediainvites.core.policy.ConfirmationMode;
+import io.mediainvites.core.redeem.InviteeEntry;
 import io.mediainvites.core.redeem.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -14,7 +16,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /** The invitee's pages, FreeMarker templates of the media-invites login theme. */
-final class InvitePages {
+public final class InvitePages {
 
     static final String INVITE_TEMPLATE = "media-invite.ftl";
     static final String MESSAGE_TEMPLATE = "media-invite-message.ftl";
@@ -62,9 +64,13 @@ final class InvitePages {
         // the countdown page reloads the link at the start, at the latest every 5 minutes
         invite.put("refreshSeconds", Math.min(secondsToStart, 300));
         invite.put("expiresAt", Instant.ofEpochMilli(r.invite.getExpiresAt()).toString());
-        invite.put("confirmTyped", r.policy.confirmation() == io.mediainvites.core.policy.ConfirmationMode.TYPED);
+        InviteeEntry entry = r.entry();
+        // S6: an existing account signs in itself; a real sign-in needs no further address confirmation
+        invite.put("signIn", r.signInNeeded(authSession));
+        invite.put("confirmTyped", entry == InviteeEntry.LINK && r.policy.confirmation() == ConfirmationMode.TYPED);
         invite.put("emailHint", hint(r.invite.getEmail()));
-        boolean codeMode = r.policy.confirmation() == io.mediainvites.core.policy.ConfirmationMode.CODE;
+        boolean codeMode = entry == InviteeEntry.CODE
+                || (entry == InviteeEntry.LINK && r.policy.confirmation() == ConfirmationMode.CODE);
         invite.put("codeStage", codeMode ? (code.stage().isEmpty() ? "send" : code.stage()) : "");
         invite.put("codeMessageKey", code.messageKey());
         invite.put("codeAttemptsLeft", code.attemptsLeft());
@@ -78,6 +84,12 @@ final class InvitePages {
     static Response message(Redemption r, AuthenticationSessionModel authSession, Refusal refusal, String actionUrl,
             String actionLabelKey) {
         return message(r.session, authSession, refusal, actionUrl, actionLabelKey);
+    }
+
+    /** A refusal page for a flow step outside redemption (the cookie step of an invite-only session, S7). */
+    public static Response refusal(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
+            Refusal refusal) {
+        return message(session, authSession, refusal, null, null);
     }
 
     /** The same, without an invite at hand (for example when the authentication session has expired). */

@@ -2,12 +2,10 @@ package io.mediainvites.authenticator.redeem;
 
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.policy.ConfirmationMode;
+import io.mediainvites.core.redeem.InviteeEntry;
 import io.mediainvites.core.redeem.MediaGrant;
-import io.mediainvites.core.redeem.MediaGrants;
 import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
-import io.mediainvites.core.media.InviteRole;
-import io.mediainvites.model.jpa.InviteSessionEntity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -26,7 +25,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
@@ -35,9 +33,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * {@code POST /realms/{realm}/media-invite/redeem}: the invitee's explicit action on the landing or lobby
  * page. Bound to this browser's authentication session and a one-time form value, so a prefetched or
- * replayed request redeems nothing (R1). Counts the use atomically (R2, S2), binds the device (R3), and
- * signs the invitee in to the media app with an authorization code (R7), joining a session of the same
- * user where there is one (R8).
+ * replayed request redeems nothing (R1). A guest is signed in by the link (R7) into a contained invite-only
+ * session; an existing account is sent to the realm's own sign-in first, and the invite attaches only once
+ * that account has authenticated (S6, {@link InviteAcceptRequiredAction}). Uses are counted atomically (R2,
+ * S2) and bound to the device (R3); a session of the same user is joined (R8).
  */
 public class RedeemResource {
 
@@ -45,9 +44,9 @@ public class RedeemResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final java.time.Duration codeLifetime;
+    private final Duration codeLifetime;
 
-    public RedeemResource(KeycloakSession session, java.time.Duration codeLifetime) {
+    public RedeemResource(KeycloakSession session, Duration codeLifetime) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.codeLifetime = codeLifetime;
@@ -61,99 +60,112 @@ public class RedeemResource {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.EXECUTE_ACTION_TOKEN)
                 .detail(Details.ACTION, "media-invite");
-        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
-        AuthenticationSessionModel authSession = client == null || tabId == null ? null
-                : new AuthenticationSessionManager(session).getCurrentAuthenticationSession(realm, client, tabId);
-        String inviteId = authSession == null ? null : authSession.getAuthNote(SessionNotes.INVITE_ID);
-        Optional<Redemption> loaded = Redemption.load(session, inviteId);
-        if (authSession == null || loaded.isEmpty() || !nonceMatches(authSession, form.getFirst("nonce"))) {
+        AuthenticationSessionModel authSession = boundAuthSession(clientId, tabId, form.getFirst("nonce"));
+        Optional<Redemption> loaded = Redemption.load(session,
+                authSession == null ? null : authSession.getAuthNote(SessionNotes.INVITE_ID));
+        if (authSession == null || loaded.isEmpty()) {
             event.error(Refusal.SESSION_EXPIRED.reason());
             return InvitePages.message(session, authSession, Refusal.SESSION_EXPIRED, null, null);
         }
-        authSession.removeAuthNote(SessionNotes.FORM_NONCE); // one POST per page view
-        session.getContext().setAuthenticationSession(authSession);
         Redemption r = loaded.get();
-        event.client(client).user(r.invite.getUserId()).detail("invite_id", r.invite.getId())
+        event.client(authSession.getClient()).user(r.invite.getUserId()).detail("invite_id", r.invite.getId())
                 .detail("media_id", r.invite.getMediaId());
-
         Instant now = Instant.now();
-        String deviceValue = DeviceCookie.read(session);
-        Optional<Refusal> refused = r.refusal(DeviceCookie.hashOf(deviceValue), now);
-        UserSessionModel signedIn = signedInSession();
-        if (refused.isEmpty() && signedIn != null) {
-            refused = RedemptionRules.checkSignedInEmail(r.email(), signedIn.getUser().getEmail());
-        }
-        if (refused.isEmpty() && r.policy.confirmation() == ConfirmationMode.TYPED) {
-            refused = RedemptionRules.checkTypedEmail(r.email(), form.getFirst("email"));
-        }
-        if (refused.isEmpty() && r.policy.confirmation() == ConfirmationMode.CODE) {
-            Response codeStep = new CodeConfirmation(session, r, authSession, event, codeLifetime)
-                    .handle(form.getFirst("action"), form.getFirst("code"), now);
-            if (codeStep != null) {
-                return codeStep; // a code was sent, or the entered one was not accepted
-            }
-        }
-        if (refused.isEmpty()) {
-            LivePhase phase = r.phase(now);
-            if (phase == LivePhase.ENDED) {
-                refused = Optional.of(Refusal.MEDIA_ENDED);
-            } else if (phase == LivePhase.BEFORE_START) {
-                // not open yet: back to the countdown, nothing used
-                return InvitePages.invite(r, authSession, phase, null, null, now);
-            }
-        }
+
+        Optional<Refusal> refused = stillRedeemable(r, now);
         if (refused.isPresent()) {
             return refuse(event, r, authSession, refused.get());
         }
+        Response notOpen = liveGate(r, authSession, event, now);
+        if (notOpen != null) {
+            return notOpen;
+        }
+        if (r.signInNeeded(authSession)) {
+            return SignInToAccept.start(r, authSession, event);
+        }
+        Response confirming = confirmAddress(r, authSession, event, form, now);
+        if (confirming != null) {
+            return confirming;
+        }
+        return accept(r, authSession, event, now);
+    }
 
-        String deviceHash = null;
-        if (r.policy.deviceBinding()) {
-            if (deviceValue == null) {
-                deviceValue = DeviceCookie.newValue();
+    /**
+     * The authentication session this POST belongs to, if its one-time form value matches; the value is used
+     * up at once (one POST per page view).
+     */
+    private AuthenticationSessionModel boundAuthSession(String clientId, String tabId, String nonce) {
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        AuthenticationSessionModel authSession = client == null || tabId == null ? null
+                : new AuthenticationSessionManager(session).getCurrentAuthenticationSession(realm, client, tabId);
+        if (authSession == null || !nonceMatches(authSession, nonce)) {
+            return null;
+        }
+        authSession.removeAuthNote(SessionNotes.FORM_NONCE);
+        session.getContext().setAuthenticationSession(authSession);
+        return authSession;
+    }
+
+    /** The link, account and device rules again (R2, R3, R9, R10, S6, S12), and the signed-in account (R4). */
+    private static Optional<Refusal> stillRedeemable(Redemption r, Instant now) {
+        Optional<Refusal> refused = r.refusal(DeviceCookie.hashOf(DeviceCookie.read(r.session)), now);
+        UserSessionModel signedIn = r.signedInSession();
+        if (refused.isEmpty() && signedIn != null) {
+            refused = RedemptionRules.checkSignedInEmail(r.email(), signedIn.getUser().getEmail());
+        }
+        return refused;
+    }
+
+    /** Live media (R6): nothing is used before the start (back to the countdown) or after the end. */
+    private Response liveGate(Redemption r, AuthenticationSessionModel authSession, EventBuilder event, Instant now) {
+        LivePhase phase = r.phase(now);
+        if (phase == LivePhase.ENDED) {
+            return refuse(event, r, authSession, Refusal.MEDIA_ENDED);
+        }
+        if (phase == LivePhase.BEFORE_START) {
+            return InvitePages.invite(r, authSession, phase, null, null, now);
+        }
+        return null;
+    }
+
+    /**
+     * The address confirmation the realm asks for (R4), or the mailed code that admits an existing account
+     * where the policy accepts codes (S6). A real sign-in needs neither. Null when confirmed.
+     */
+    private Response confirmAddress(Redemption r, AuthenticationSessionModel authSession, EventBuilder event,
+            MultivaluedMap<String, String> form, Instant now) {
+        if (r.entry() == InviteeEntry.SIGN_IN) {
+            return null;
+        }
+        if (r.entry() == InviteeEntry.CODE || r.policy.confirmation() == ConfirmationMode.CODE) {
+            return new CodeConfirmation(session, r, authSession, event, codeLifetime)
+                    .handle(form.getFirst("action"), form.getFirst("code"), now);
+        }
+        if (r.policy.confirmation() == ConfirmationMode.TYPED) {
+            Optional<Refusal> typed = RedemptionRules.checkTypedEmail(r.email(), form.getFirst("email"));
+            if (typed.isPresent()) {
+                return refuse(event, r, authSession, typed.get());
             }
-            deviceHash = DeviceCookie.hashOf(deviceValue);
         }
-        if (!r.store.redeemAtomically(r.invite.getId(), deviceHash, now.toEpochMilli())) {
-            // lost a race for the last use, or the invite changed since the page was shown
-            r.store.refresh(r.invite);
-            Refusal why = r.refusal(deviceHash, now).orElse(Refusal.USED_UP);
-            return refuse(event, r, authSession, why);
-        }
-        if (deviceHash != null) {
-            DeviceCookie.write(session, realm, deviceValue);
-        }
+        return null;
+    }
 
-        UserModel invitee = r.invitee();
-        long sessionEnd = now.plus(r.policy.sessionLength()).getEpochSecond();
-        MediaGrant grant = new MediaGrant(client.getClientId(), r.invite.getMediaId(),
-                InviteRole.fromWire(r.invite.getRole()), r.invite.getId(), sessionEnd);
-        boolean joins = signedIn != null && signedIn.getUser().getId().equals(invitee.getId())
-                && signedIn.getId().equals(authSession.getParentSession().getId());
-        MediaGrants grants = MediaGrants.parse(joins ? signedIn.getNote(SessionNotes.GRANTS) : null).add(grant);
-        authSession.setUserSessionNote(SessionNotes.GRANTS, grants.serialise());
-        if (joins) {
-            // the app sees the (upgraded) grant on its next refresh, without a new sign-in (R8)
-            signedIn.setNote(SessionNotes.GRANTS, grants.serialise());
-        } else {
-            authSession.setUserSessionNote(SessionNotes.INVITE_ONLY, "true");
-            authSession.setUserSessionNote(SessionNotes.CLIENT, client.getClientId());
-            authSession.setUserSessionNote(SessionNotes.EXPIRES, Long.toString(sessionEnd));
-            // the user session takes the root authentication session's id; it is ended at sessionEnd
-            InviteSessionEntity tracked = new InviteSessionEntity();
-            tracked.setUserSessionId(authSession.getParentSession().getId());
-            tracked.setRealmId(realm.getId());
-            tracked.setClientId(client.getId());
-            tracked.setMediaId(r.invite.getMediaId());
-            tracked.setInviteId(r.invite.getId());
-            tracked.setExpiresAt(sessionEnd * 1000);
-            r.store.persist(tracked);
+    /** Counts the use, attaches the grant and signs the invitee in to the media app with a code (R7). */
+    private Response accept(Redemption r, AuthenticationSessionModel authSession, EventBuilder event, Instant now) {
+        Acceptance acceptance = new Acceptance(r, authSession);
+        Optional<Refusal> lost = acceptance.countUse(now);
+        if (lost.isPresent()) {
+            return refuse(event, r, authSession, lost.get());
         }
-        authSession.setAuthenticatedUser(invitee);
+        UserSessionModel joined = r.joinable(authSession);
+        String amr = authSession.getAuthNote(SessionNotes.CODE_PROVEN) != null ? "invite otp" : "invite";
+        MediaGrant grant = acceptance.attachGrant(joined, r.entry().inviteOnlySession(), amr, now);
+        authSession.setAuthenticatedUser(r.invitee());
         authSession.removeAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS);
         AuthenticationManager.setClientScopesInSession(session, authSession);
 
         event.clone().event(EventType.EXECUTE_ACTION_TOKEN).detail("role", grant.role().wire())
-                .detail("joined_session", Boolean.toString(joins)).success();
+                .detail("joined_session", Boolean.toString(joined != null)).success();
         LOG.debugf("invite %s redeemed for media %s", r.invite.getId(), r.invite.getMediaId());
         return AuthenticationManager.nextActionAfterAuthentication(session, authSession,
                 session.getContext().getConnection(), session.getContext().getHttpRequest(),
@@ -166,11 +178,6 @@ public class RedeemResource {
             return InvitePages.emailMismatch(session, authSession, refusal.messageKey(), "");
         }
         return InvitePages.message(r, authSession, refusal, null, null);
-    }
-
-    private UserSessionModel signedInSession() {
-        AuthenticationManager.AuthResult result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        return result == null ? null : result.session();
     }
 
     private static boolean nonceMatches(AuthenticationSessionModel authSession, String posted) {

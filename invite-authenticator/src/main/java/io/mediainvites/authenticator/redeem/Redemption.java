@@ -1,5 +1,6 @@
 package io.mediainvites.authenticator.redeem;
 
+import io.mediainvites.authenticator.session.InviteSession;
 import io.mediainvites.core.email.EmailAddress;
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.media.MediaType;
@@ -7,23 +8,25 @@ import io.mediainvites.core.media.Schedule;
 import io.mediainvites.core.policy.InvitePolicy;
 import io.mediainvites.core.policy.UseLimit;
 import io.mediainvites.core.redeem.InviteFacts;
+import io.mediainvites.core.redeem.InviteeAccount;
+import io.mediainvites.core.redeem.InviteeEntry;
 import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
-import io.mediainvites.core.redeem.RoleGraph;
+import io.mediainvites.model.account.InviteeAccounts;
+import io.mediainvites.model.account.PrivilegedAccounts;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.policy.RealmInvitePolicy;
 import io.mediainvites.model.store.InviteStore;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
-import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * One invite as a redemption sees it: the row, its media entry, the realm policy and the rules. Built per
@@ -39,6 +42,9 @@ final class Redemption {
     final InvitePolicy policy;
     final RedemptionRules rules;
     final ClientModel client;
+    private InviteeAccount account;
+    private UserSessionModel signedIn;
+    private boolean signedInRead;
 
     private Redemption(KeycloakSession session, InviteStore store, InviteEntity invite, MediaEntryEntity media) {
         this.session = session;
@@ -88,7 +94,7 @@ final class Redemption {
         return session.users().getUserById(realm, invite.getUserId());
     }
 
-    /** Link, domain, account and device rules, in that order; the first that fails. */
+    /** Link, domain, account (S6, S12, R10) and device rules, in that order; the first that fails. */
     Optional<Refusal> refusal(String browserDeviceHash, Instant now) {
         Optional<Refusal> link = rules.checkLink(facts(), now);
         if (link.isPresent()) {
@@ -102,9 +108,9 @@ final class Redemption {
         if (user == null || !user.isEnabled()) {
             return Optional.of(Refusal.INVALID_TOKEN);
         }
-        Optional<Refusal> account = rules.checkAccount(() -> isPrivileged(user));
-        if (account.isPresent()) {
-            return account;
+        Optional<Refusal> accountRefusal = rules.checkAccount(account(), () -> PrivilegedAccounts.isPrivileged(realm, user));
+        if (accountRefusal.isPresent()) {
+            return accountRefusal;
         }
         return rules.checkDevice(facts(), browserDeviceHash);
     }
@@ -119,25 +125,45 @@ final class Redemption {
                 media.getEndsAt() == null ? null : Instant.ofEpochMilli(media.getEndsAt())).phaseAt(now);
     }
 
-    /**
-     * A privileged account (R10): it holds a role of realm-management, directly, through a composite role or
-     * through a group (or a parent group). One walk over the account's roles; groups are read only when the
-     * direct roles do not decide.
-     */
-    boolean isPrivileged(UserModel user) {
-        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        if (management == null) {
-            return false;
+    /** Facts about the invitee's account (S6), read once per request. */
+    InviteeAccount account() {
+        if (account == null) {
+            UserModel user = invitee();
+            account = user == null ? null : InviteeAccounts.of(session, realm, user);
         }
-        String managementId = management.getId();
-        Stream<RoleModel> granted = Stream.concat(user.getRoleMappingsStream(),
-                Stream.of(user).flatMap(UserModel::getGroupsStream).flatMap(Redemption::withParents)
-                        .flatMap(GroupModel::getRoleMappingsStream));
-        return RoleGraph.reaches(granted, role -> role.isComposite() ? role.getCompositesStream() : Stream.empty(),
-                RoleModel::getId, role -> role.isClientRole() && managementId.equals(role.getContainerId()));
+        return account;
     }
 
-    private static Stream<GroupModel> withParents(GroupModel group) {
-        return Stream.iterate(group, g -> g != null, GroupModel::getParent);
+    /** How the invitee enters: by the link (guest), by signing in, or by a mailed code (S6). */
+    InviteeEntry entry() {
+        return RedemptionRules.entry(account(), false);
+    }
+
+    /** The session signed in in this browser (Keycloak's identity cookie), or null; read once per request. */
+    UserSessionModel signedInSession() {
+        if (!signedInRead) {
+            AuthenticationManager.AuthResult result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+            signedIn = result == null ? null : result.session();
+            signedInRead = true;
+        }
+        return signedIn;
+    }
+
+    /**
+     * The invitee's own session in this browser that accepting continues (R8), or null. An existing account
+     * signs in for real (S6): its invite-only session (a mailed code) is not continued without that sign-in.
+     */
+    UserSessionModel joinable(AuthenticationSessionModel authSession) {
+        UserSessionModel current = signedInSession();
+        if (current == null || current.getUser() == null || !current.getUser().getId().equals(invite.getUserId())
+                || !current.getId().equals(authSession.getParentSession().getId())) {
+            return null;
+        }
+        return entry() == InviteeEntry.SIGN_IN && InviteSession.isInviteOnly(current) ? null : current;
+    }
+
+    /** An existing account that has not signed in in this browser: it must, before the invite attaches (S6). */
+    boolean signInNeeded(AuthenticationSessionModel authSession) {
+        return entry() == InviteeEntry.SIGN_IN && joinable(authSession) == null;
     }
 }

@@ -12,6 +12,14 @@ public final class SessionNotes {
     /** User-session note: epoch seconds when an invite-only session ends. */
     public static final String EXPIRES = "mi.expires";
 
+    /** User-session note: the {@code amr} values of an invite-only session ("invite", "invite otp"). */
+    public static final String AMR = "mi.amr";
+
+    /** Auth-session note: the invite an existing account accepts once it has signed in (S6). */
+    public static final String ACCEPT_AFTER_SIGN_IN = "mi.acceptAfterSignIn";
+    /** Auth-session note: a mailed code proved the address in this authentication session. */
+    static final String CODE_PROVEN = "mi.codeProven";
+
     /** Auth-session note: the invite being redeemed. */
     static final String INVITE_ID = "mi.inviteId";
     /** Auth-session note: one-time value the landing form posts back (binds the POST to this browser's session). */

@@ -22,7 +22,7 @@ public class InviteSessionReaper implements ScheduledTask {
         InviteStore store = InviteStore.of(session);
         int ended = 0;
         for (InviteSessionEntity row : store.expiredSessions(System.currentTimeMillis(), BATCH)) {
-            if (InviteSessions.end(session, store, row)) {
+            if (InviteSessions.end(session, store, row, false)) {
                 ended++;
             }
         }

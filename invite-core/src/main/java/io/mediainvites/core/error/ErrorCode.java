@@ -20,6 +20,9 @@ public enum ErrorCode {
             "The requested use limit is higher than the realm policy allows."),
     DOMAIN_BLOCKED("domain_blocked", 403, "Invites to e-mail addresses of this domain are blocked."),
     DOMAIN_NOT_ALLOWED("domain_not_allowed", 403, "Invites to e-mail addresses of this domain are not allowed."),
+    PRIVILEGED_ACCOUNT("privileged_account", 400,
+            "This address belongs to an account that cannot be invited: service accounts and accounts with"
+                    + " administrative rights are never invitees."),
     INVALID_POLICY("invalid_policy", 400, "The invite policy contains an invalid value."),
     NOT_AUTHENTICATED("not_authenticated", 401, "You must be signed in to do this."),
     FORBIDDEN("forbidden", 403, "You are not permitted to do this."),

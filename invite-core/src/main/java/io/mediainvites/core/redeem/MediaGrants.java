@@ -1,20 +1,27 @@
 package io.mediainvites.core.redeem;
 
 import io.mediainvites.core.media.InviteRole;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The media grants a session holds, kept as a user-session note. Serialised in a small line format
- * ({@code client|media|role|invite|exp} per line, client, media and invite ids URL-encoded) so the note
- * needs no JSON library.
+ * The media grants a session holds, kept as a user-session note, one per invite (S8): a revoked invite
+ * takes away its own grant and nothing else, and a lower-role invite never revives or extends it. Serialised
+ * in a small line format ({@code client|media|role|invite|exp} per line, client, media and invite ids
+ * URL-encoded) so the note needs no JSON library.
  */
 public final class MediaGrants {
 
-    private final Map<String, MediaGrant> byKey = new LinkedHashMap<>();
+    private final Map<String, MediaGrant> byInvite = new LinkedHashMap<>();
 
     public static MediaGrants parse(String note) {
         MediaGrants grants = new MediaGrants();
@@ -36,30 +43,56 @@ public final class MediaGrants {
         return grants;
     }
 
-    /** Adds a grant, upgrading an existing one for the same media entry (never downgrading). */
+    /** Adds the grant of one redemption; redeeming the same invite again replaces its earlier grant. */
     public MediaGrants add(MediaGrant grant) {
-        byKey.merge(key(grant.clientId(), grant.mediaId()), grant, MediaGrant::upgradeWith);
+        byInvite.put(grant.inviteId(), grant);
         return this;
     }
 
-    /** Grants of one app that are still active: what its tokens may carry. */
-    public List<MediaGrant> activeFor(String clientId, long nowEpochSeconds) {
-        List<MediaGrant> result = new ArrayList<>();
-        for (MediaGrant g : byKey.values()) {
+    /** Drops grants that ended before {@code nowEpochSeconds}, so the note does not grow without bound. */
+    public MediaGrants withoutEnded(long nowEpochSeconds) {
+        byInvite.values().removeIf(g -> !g.activeAt(nowEpochSeconds));
+        return this;
+    }
+
+    /** Invite ids behind one app's unexpired grants: the ones whose state a token request must re-check. */
+    public Set<String> inviteIdsFor(String clientId, long nowEpochSeconds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (MediaGrant g : byInvite.values()) {
             if (g.clientId().equals(clientId) && g.activeAt(nowEpochSeconds)) {
-                result.add(g);
+                ids.add(g.inviteId());
             }
         }
-        return result;
+        return ids;
+    }
+
+    /** What one app's tokens may carry: per media entry the best grant that is unexpired and whose invite still holds. */
+    public List<MediaGrant> activeFor(String clientId, long nowEpochSeconds, Predicate<String> inviteHolds) {
+        Map<String, MediaGrant> best = new LinkedHashMap<>();
+        for (MediaGrant g : byInvite.values()) {
+            if (g.clientId().equals(clientId) && g.activeAt(nowEpochSeconds) && inviteHolds.test(g.inviteId())) {
+                best.merge(g.mediaId(), g, MediaGrant::better);
+            }
+        }
+        return new ArrayList<>(best.values());
+    }
+
+    /** The same, for a caller that has already checked every invite (or must not ask). */
+    public List<MediaGrant> activeFor(String clientId, long nowEpochSeconds) {
+        return activeFor(clientId, nowEpochSeconds, id -> true);
     }
 
     public Collection<MediaGrant> all() {
-        return List.copyOf(byKey.values());
+        return List.copyOf(byInvite.values());
+    }
+
+    public boolean isEmpty() {
+        return byInvite.isEmpty();
     }
 
     public String serialise() {
         StringBuilder out = new StringBuilder();
-        for (MediaGrant g : byKey.values()) {
+        for (MediaGrant g : byInvite.values()) {
             if (out.length() > 0) {
                 out.append('\n');
             }
@@ -69,16 +102,11 @@ public final class MediaGrants {
         return out.toString();
     }
 
-    private static String key(String clientId, String mediaId) {
-        // encoded ids contain no '|', so no two (client, media) pairs share a key
-        return encode(clientId) + '|' + encode(mediaId);
-    }
-
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String decode(String s) {
-        return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

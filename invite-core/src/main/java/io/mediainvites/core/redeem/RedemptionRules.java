@@ -62,6 +62,32 @@ public final class RedemptionRules {
     }
 
     /**
+     * Who may be entered by an invite at all (S6, S12, R10): never a service account; a privileged account
+     * only where the realm allows it; an existing account (not a true guest) only with a verified e-mail.
+     */
+    public Optional<Refusal> checkAccount(InviteeAccount account, BooleanSupplier privileged) {
+        if (account.serviceAccount()) {
+            return Optional.of(Refusal.PRIVILEGED_ACCOUNT);
+        }
+        Optional<Refusal> rights = checkAccount(privileged);
+        if (rights.isPresent()) {
+            return rights;
+        }
+        return !account.isGuest() && !account.emailVerified() ? Optional.of(Refusal.EMAIL_UNVERIFIED) : Optional.empty();
+    }
+
+    /**
+     * How the invitee enters (S6): a true guest by the link; any other account by its own sign-in, or by a
+     * code mailed to the address where the realm's policy chose that.
+     */
+    public static InviteeEntry entry(InviteeAccount account, boolean codeForExistingAccounts) {
+        if (account.isGuest()) {
+            return InviteeEntry.LINK;
+        }
+        return codeForExistingAccounts ? InviteeEntry.CODE : InviteeEntry.SIGN_IN;
+    }
+
+    /**
      * Someone already signed in with another address is not the invitee (R4). Only asked while someone is
      * signed in: an account without an address (null or blank) cannot be the invitee either.
      */

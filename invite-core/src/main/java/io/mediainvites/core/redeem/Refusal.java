@@ -15,6 +15,11 @@ public enum Refusal {
     EMAIL_MISMATCH("email_mismatch", "mediaInviteEmailMismatchMessage", 403),
     DOMAIN_BLOCKED("domain_blocked", "mediaInviteDomainBlockedMessage", 403),
     PRIVILEGED_ACCOUNT("privileged_account", "mediaInvitePrivilegedMessage", 403),
+    EMAIL_UNVERIFIED("email_unverified", "mediaInviteEmailUnverifiedMessage", 403),
+    /** Something an invite-only session may not do (S7): account actions, other clients, offline access. */
+    INVITE_SESSION_LIMITED("invite_session_limited", "mediaInviteSessionLimitedMessage", 403),
+    /** A token request of an invite-only session after its end, or after every invite behind it was revoked (S8). */
+    INVITE_SESSION_ENDED("invite_session_ended", "mediaInviteSessionEndedMessage", 400),
     SESSION_EXPIRED("session_expired", "mediaInviteSessionExpiredMessage", 400),
     CODE_NOT_SENT("code_not_sent", "mediaInviteCodeNotSentMessage", 503);
 

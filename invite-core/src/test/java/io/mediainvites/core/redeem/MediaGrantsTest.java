@@ -141,10 +141,10 @@ class MediaGrantsTest {
         }
 
         @Test
-        void duplicateLinesForOneMediaEntryAreMergedByUpgrade() {
+        void linesOfDifferentInvitesForOneMediaEntryAreAllKept() {
             String note = "app|m|moderator|inv-1|100\napp|m|viewer|inv-2|300";
-            assertThat(MediaGrants.parse(note).all())
-                    .containsExactly(new MediaGrant("app", "m", MODERATOR, "inv-1", 300));
+            assertThat(MediaGrants.parse(note).all()).containsExactly(
+                    new MediaGrant("app", "m", MODERATOR, "inv-1", 100), new MediaGrant("app", "m", VIEWER, "inv-2", 300));
         }
 
         @Test
@@ -196,17 +196,52 @@ class MediaGrantsTest {
     class Add {
 
         @Test
-        void anUpgradeReplacesTheGrantForTheSameClientAndMedia() {
+        void aHigherRoleOnTheSameEntryIsShownAndTheLowerKept() {
             MediaGrants grants = of(new MediaGrant("app", "m", VIEWER, "i1", 100));
             grants.add(new MediaGrant("app", "m", MODERATOR, "i2", 200));
-            assertThat(grants.all()).containsExactly(new MediaGrant("app", "m", MODERATOR, "i2", 200));
+            assertThat(grants.activeFor("app", 0)).containsExactly(new MediaGrant("app", "m", MODERATOR, "i2", 200));
+            assertThat(grants.all()).hasSize(2);
         }
 
         @Test
-        void aLowerRoleDoesNotDowngrade() {
+        void aLowerRoleDoesNotDowngradeNorExtendTheHigherGrant() {
             MediaGrants grants = of(new MediaGrant("app", "m", MODERATOR, "i1", 100));
             grants.add(new MediaGrant("app", "m", VIEWER, "i2", 200));
-            assertThat(grants.all()).containsExactly(new MediaGrant("app", "m", MODERATOR, "i1", 200));
+            assertThat(grants.activeFor("app", 0)).containsExactly(new MediaGrant("app", "m", MODERATOR, "i1", 100));
+            // once the higher grant ends, the lower one shows with its own expiry
+            assertThat(grants.activeFor("app", 150)).containsExactly(new MediaGrant("app", "m", VIEWER, "i2", 200));
+        }
+
+        @Test
+        void aRevokedInviteTakesAwayOnlyItsOwnGrant() {
+            MediaGrants grants = of(new MediaGrant("app", "m", MODERATOR, "revoked", 500),
+                    new MediaGrant("app", "m", VIEWER, "kept", 100),
+                    new MediaGrant("app", "other", SPEAKER, "revoked-2", 500));
+            assertThat(grants.activeFor("app", 0, id -> !id.startsWith("revoked")))
+                    .containsExactly(new MediaGrant("app", "m", VIEWER, "kept", 100));
+        }
+
+        @Test
+        void aLowerRoleInviteNeverRevivesARevokedHigherOne() {
+            MediaGrants grants = of(new MediaGrant("app", "m", SPEAKER, "revoked", 500));
+            grants.add(new MediaGrant("app", "m", VIEWER, "new", 900));
+            assertThat(grants.activeFor("app", 0, id -> !id.equals("revoked")))
+                    .containsExactly(new MediaGrant("app", "m", VIEWER, "new", 900));
+        }
+
+        @Test
+        void redeemingTheSameInviteAgainReplacesItsGrant() {
+            MediaGrants grants = of(new MediaGrant("app", "m", VIEWER, "i1", 100));
+            grants.add(new MediaGrant("app", "m", VIEWER, "i1", 300));
+            assertThat(grants.all()).containsExactly(new MediaGrant("app", "m", VIEWER, "i1", 300));
+        }
+
+        @Test
+        void invitesToRecheckAreTheAppsUnexpiredOnes() {
+            MediaGrants grants = of(new MediaGrant("app", "m", VIEWER, "i1", 100),
+                    new MediaGrant("app", "n", VIEWER, "i2", 300), new MediaGrant("other", "m", VIEWER, "i3", 300));
+            assertThat(grants.inviteIdsFor("app", 150)).containsExactly("i2");
+            assertThat(grants.withoutEnded(150).all()).extracting(MediaGrant::inviteId).containsExactly("i2", "i3");
         }
 
         @Test
@@ -234,7 +269,7 @@ class MediaGrantsTest {
         @Test
         void differentMediaOfOneClientAreKeptApart() {
             MediaGrants grants = of(new MediaGrant("app", "m1", VIEWER, "i1", 100),
-                    new MediaGrant("app", "m2", VIEWER, "i1", 100));
+                    new MediaGrant("app", "m2", VIEWER, "i2", 100));
             assertThat(grants.all()).hasSize(2);
         }
 

@@ -83,7 +83,7 @@ class RefusalTest {
     void whoAndWhereRefusalsAreForbiddenAndLinkRefusalsAreBadRequests() {
         assertThat(Arrays.stream(Refusal.values()).filter(r -> r.httpStatus() == 403))
                 .containsExactlyInAnyOrder(Refusal.DEVICE_MISMATCH, Refusal.EMAIL_MISMATCH, Refusal.DOMAIN_BLOCKED,
-                        Refusal.PRIVILEGED_ACCOUNT);
+                        Refusal.PRIVILEGED_ACCOUNT, Refusal.EMAIL_UNVERIFIED, Refusal.INVITE_SESSION_LIMITED);
     }
 
     @Test

@@ -62,6 +62,8 @@ import jakarta.persistence.Version;
     @NamedQuery(name = "mi.invite.emailDelivery",
             query = "update InviteEntity i set i.emailStatus = :status, i.emailError = :error,"
                     + " i.version = i.version + 1 where i.id = :id"),
+    @NamedQuery(name = "mi.invite.notRevoked",
+            query = "select i.id from InviteEntity i where i.id in :ids and i.revokedAt is null"),
     @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
 })
 public class InviteEntity {

@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "mi.session.byMedia",
             query = "select s from InviteSessionEntity s where s.realmId = :realmId and s.clientId = :clientId"
                     + " and s.mediaId = :mediaId"),
+    @NamedQuery(name = "mi.session.byInvite",
+            query = "select s from InviteSessionEntity s where s.inviteId = :inviteId"),
     @NamedQuery(name = "mi.session.deleteByRealm", query = "delete from InviteSessionEntity s where s.realmId = :realmId")
 })
 public class InviteSessionEntity {

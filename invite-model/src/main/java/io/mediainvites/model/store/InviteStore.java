@@ -2,10 +2,14 @@ package io.mediainvites.model.store;
 
 import io.mediainvites.core.invite.InviteStatus;
 import io.mediainvites.model.jpa.InviteEntity;
+import io.mediainvites.model.jpa.InviteSessionEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -72,17 +76,40 @@ public final class InviteStore {
     }
 
     /** Invite sessions whose time is up, oldest first, at most {@code max}. */
-    public List<io.mediainvites.model.jpa.InviteSessionEntity> expiredSessions(long now, int max) {
-        return em.createNamedQuery("mi.session.expired", io.mediainvites.model.jpa.InviteSessionEntity.class)
+    public List<InviteSessionEntity> expiredSessions(long now, int max) {
+        return em.createNamedQuery("mi.session.expired", InviteSessionEntity.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
     /** Invite sessions created for one media entry (ended when it is deleted, M4). */
-    public List<io.mediainvites.model.jpa.InviteSessionEntity> sessionsForMedia(String realmId, String clientId,
+    public List<InviteSessionEntity> sessionsForMedia(String realmId, String clientId,
             String mediaId) {
-        return em.createNamedQuery("mi.session.byMedia", io.mediainvites.model.jpa.InviteSessionEntity.class)
+        return em.createNamedQuery("mi.session.byMedia", InviteSessionEntity.class)
                 .setParameter("realmId", realmId).setParameter("clientId", clientId).setParameter("mediaId", mediaId)
                 .getResultList();
+    }
+
+    public Optional<InviteSessionEntity> findSession(String userSessionId) {
+        return Optional.ofNullable(em.find(InviteSessionEntity.class, userSessionId));
+    }
+
+    /** Invite sessions created by one invite (ended when it is revoked, S8). */
+    public List<InviteSessionEntity> sessionsForInvite(String inviteId) {
+        return em.createNamedQuery("mi.session.byInvite", InviteSessionEntity.class)
+                .setParameter("inviteId", inviteId).getResultList();
+    }
+
+    /**
+     * Which of these invites are not revoked (a deleted media entry revokes its invites): one indexed read that
+     * every token request of a session holding grants makes, so a revocation reaches the next token at once on
+     * every node (S8).
+     */
+    public Set<String> notRevoked(Collection<String> inviteIds) {
+        if (inviteIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNamedQuery("mi.invite.notRevoked", String.class)
+                .setParameter("ids", inviteIds).getResultList());
     }
 
     public void remove(Object entity) {

@@ -12,6 +12,9 @@ import io.mediainvites.core.policy.InvitePolicy;
 import io.mediainvites.core.policy.UseLimit;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
+import io.mediainvites.model.account.InviteeAccounts;
+import io.mediainvites.model.account.PrivilegedAccounts;
+import io.mediainvites.model.store.InviteSessions;
 import io.mediainvites.model.store.InviteStore;
 import io.mediainvites.model.token.InviteActionToken;
 import io.mediainvites.rest.api.ApiException;
@@ -35,8 +38,6 @@ public final class InviteService {
 
     private static final Logger LOG = Logger.getLogger(InviteService.class);
 
-    /** Marks a user created for an invitee who had no account. */
-    public static final String GUEST_ATTRIBUTE = "mediaInvites.guest";
     public static final String EMAIL_NOT_REQUESTED = "not_requested";
 
     private final KeycloakSession session;
@@ -102,7 +103,7 @@ public final class InviteService {
 
         // committed here; afterwards `invite` is a detached copy of the row
         InviteEntity invite = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                session.getContext(), s -> commit(s, draft, firstName, lastName, now), "media-invites: issue invite");
+                session.getContext(), s -> commit(s, draft, firstName, lastName, now, policy.allowPrivileged()), "media-invites: issue invite");
         LOG.debugf("invite %s issued for media %s by %s", invite.getId(), entry.getMediaId(), inviter.getId());
 
         String link = mintLink(invite);
@@ -116,7 +117,7 @@ public final class InviteService {
 
     /** Runs in its own transaction: the duplicate check, the invitee's user and the invite row. */
     private static InviteEntity commit(KeycloakSession s, InviteEntity draft, String firstName, String lastName,
-            long now) {
+            long now, boolean allowPrivileged) {
         RealmModel r = s.getContext().getRealm();
         InviteStore st = InviteStore.of(s);
         st.findPending(r.getId(), draft.getClientId(), draft.getMediaId(), draft.getEmail(), draft.getRole(), now)
@@ -125,7 +126,7 @@ public final class InviteService {
                             "A pending invite for this e-mail, media entry and role exists; revoke it or reuse it.")
                             .with("invite_id", existing.getId());
                 });
-        UserModel invitee = findOrCreateInvitee(s, r, draft.getEmail(), firstName, lastName);
+        UserModel invitee = findOrCreateInvitee(s, r, draft.getEmail(), firstName, lastName, allowPrivileged);
         draft.setUserId(invitee.getId());
         st.persist(draft);
         st.flush();
@@ -176,6 +177,8 @@ public final class InviteService {
             invite.setRevokedBy(caller.user().getId());
             invite.setRevokeReason("revoked");
             store.flush();
+            // S8: the sessions this invite created end now; joined sessions lose its grant at their next token
+            InviteSessions.endCreatedBy(session, store, invite.getId());
         }
         return represent(invite, false);
     }
@@ -277,18 +280,27 @@ public final class InviteService {
         return verified;
     }
 
+    /**
+     * The account the invite is for: an existing one that may be invited (S12: never a service account, a
+     * privileged account only where the policy allows it), or a new guest. A guest gets none of the realm's
+     * default roles or required actions: it exists only to hold invite sessions (S7).
+     */
     private static UserModel findOrCreateInvitee(KeycloakSession s, RealmModel r, String email, String firstName,
-            String lastName) {
+            String lastName, boolean allowPrivileged) {
         UserModel user = s.users().getUserByEmail(r, email);
         if (user != null) {
+            if (user.getServiceAccountClientLink() != null
+                    || (!allowPrivileged && PrivilegedAccounts.isPrivileged(r, user))) {
+                throw new ApiException(ErrorCode.PRIVILEGED_ACCOUNT, "email", ErrorCode.PRIVILEGED_ACCOUNT.defaultDescription());
+            }
             return user;
         }
-        UserModel guest = s.users().addUser(r, email);
+        UserModel guest = s.users().addUser(r, null, email, false, false);
         guest.setEnabled(true);
         guest.setEmail(email);
         guest.setFirstName(firstName);
         guest.setLastName(lastName);
-        guest.setSingleAttribute(GUEST_ATTRIBUTE, "true");
+        guest.setSingleAttribute(InviteeAccounts.GUEST_ATTRIBUTE, "true");
         return guest;
     }
 }
