@@ -118,7 +118,12 @@ class RedemptionIT {
         Reply revoked = issue(mediaId, Fixtures.unique("evt-rev") + "@example.com", Map.of());
         assertThat(api.post("/invites/" + revoked.text("id") + "/revoke", ownerToken, null).status()).isEqualTo(200);
         new WebSession().get(revoked.text("link"));
-        Reply privileged = issue(mediaId, "media-admin@example.com", Map.of());
+        // rights gained after issuance are refused at redemption (issuance already refuses privileged accounts)
+        String later = fixtures.user("evt-adm");
+        Reply privileged = issue(mediaId, later + "@example.com", Map.of());
+        String realmManagement = realm.clients().findByClientId("realm-management").get(0).getId();
+        realm.users().get(realm.users().search(later, true).get(0).getId()).roles().clientLevel(realmManagement)
+                .add(List.of(realm.clients().get(realmManagement).roles().get("view-users").toRepresentation()));
         new WebSession().get(privileged.text("link"));
         Reply blocked = issue(mediaId, Fixtures.unique("evt-blk") + "@evt-blocked.example", Map.of());
         fixtures.withRealmAttributes(Map.of("mediaInvites.blockedDomains", "evt-blocked.example"),
