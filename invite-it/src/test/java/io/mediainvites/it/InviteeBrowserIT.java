@@ -101,6 +101,26 @@ class InviteeBrowserIT {
     }
 
     @Test
+    void anExistingUserSignsInWithTheirPasswordAndArrivesWithTheGrant(WebDriver browser) {
+        String media = register("video", null);
+        String alice = fixtures.user("alice");
+        browser.get(issue(media, alice + "@example.com", "viewer").text("link"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("media-invite-existing-account")));
+        assertThat(browser.findElement(By.id("media-invite-existing-account")).getText()).contains("already exists");
+        assertThat(browser.findElement(By.id("media-invite-continue")).getText()).isEqualTo("Sign in to accept");
+        browser.findElement(By.id("media-invite-continue")).click();
+
+        // the realm's own sign-in, for the invited account only
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(alice);
+        assertThat(browser.findElement(By.id("kc-attempted-username")).getAttribute("value")).isEqualTo(alice);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "signed in"));
+        assertThat(browser.findElement(By.id("email")).getText()).isEqualTo(alice + "@example.com");
+        assertThat(browser.findElement(By.id("claims")).getText()).contains("\"" + media + "\"").contains("\"role\":\"viewer\"");
+    }
+
+    @Test
     void anotherDeviceIsRefused(WebDriver browser) {
         fixtures.withRealmAttributes(Map.of("mediaInvites.useLimit", "3"), () -> {
             String media = register("video", null);
