@@ -14,13 +14,17 @@ public final class InviteeAccounts {
     private InviteeAccounts() {
     }
 
+    /**
+     * Credentials and identity-provider links are read only for a guest-marked account: without the mark an
+     * account is no guest whatever they are.
+     */
     public static InviteeAccount of(KeycloakSession session, RealmModel realm, UserModel user) {
         boolean guestMarked = "true".equals(user.getFirstAttribute(GUEST_ATTRIBUTE));
         return new InviteeAccount(
                 user.getServiceAccountClientLink() != null,
                 guestMarked,
-                user.credentialManager().getStoredCredentialsStream().findAny().isPresent(),
-                session.users().getFederatedIdentitiesStream(realm, user).findAny().isPresent(),
+                guestMarked && user.credentialManager().getStoredCredentialsStream().findAny().isPresent(),
+                guestMarked && session.users().getFederatedIdentitiesStream(realm, user).findAny().isPresent(),
                 user.getFederationLink() != null,
                 user.isEmailVerified());
     }
