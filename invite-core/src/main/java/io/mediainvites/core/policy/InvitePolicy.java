@@ -211,6 +211,11 @@ public final class InvitePolicy {
         return get(PolicySettings.ALLOW_PRIVILEGED);
     }
 
+    /** How an invite to the address of an existing (non-guest) account is accepted. */
+    public ExistingAccounts existingAccounts() {
+        return get(PolicySettings.EXISTING_ACCOUNTS);
+    }
+
     // ---- codec ------------------------------------------------------------------------------------------
 
     /** The full realm attribute key for an attribute name, e.g. {@code mediaInvites.useLimit}. */

@@ -66,6 +66,9 @@ public final class PolicySettings {
             Duration.ofHours(8), MIN_SESSION_LENGTH, MAX_SESSION_LENGTH).shownToApps("sessionLengthSeconds"));
     /** Whether privileged accounts may sign in through an invite link. */
     public static final PolicySetting<Boolean> ALLOW_PRIVILEGED = declare(PolicySetting.flag("allowPrivileged", false));
+    /** How an invite to the address of an existing (non-guest) account is accepted. */
+    public static final PolicySetting<ExistingAccounts> EXISTING_ACCOUNTS = declare(PolicySetting.choice(
+            "existingAccounts", ExistingAccounts.class, ExistingAccounts.SIGN_IN, "existing-account mode"));
 
     /** Every setting, in declaration order. */
     public static final List<PolicySetting<?>> ALL = List.copyOf(DECLARED);
