@@ -66,7 +66,7 @@ class AdminPolicyIT {
         JsonNode p = original;
         assertThat(fieldNames(p)).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding", "blockedDomains",
                 "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail", "confirmation",
-                "sessionLengthSeconds", "allowPrivileged");
+                "sessionLengthSeconds", "allowPrivileged", "existingAccounts");
         assertThat(p.get("linkLifetimeSeconds").asLong()).isEqualTo(7200);
         assertThat(p.get("blockedDomains").toString()).isEqualTo("[\"blocked.example\"]");
         assertThat(p.get("useLimit").asInt()).isEqualTo(1);
@@ -77,6 +77,7 @@ class AdminPolicyIT {
         assertThat(p.get("confirmation").asText()).isEqualTo("none");
         assertThat(p.get("sessionLengthSeconds").asLong()).isEqualTo(28800);
         assertThat(p.get("allowPrivileged").asBoolean()).isFalse();
+        assertThat(p.get("existingAccounts").asText()).isEqualTo("sign-in");
     }
 
     // ---- permissions ---------------------------------------------------------------------------
@@ -191,6 +192,7 @@ class AdminPolicyIT {
         invalid.put("confirmation", p -> p.put("confirmation", "sms"));
         invalid.put("sessionLengthSeconds", p -> p.put("sessionLengthSeconds", 10));
         invalid.put("allowPrivileged", p -> p.put("allowPrivileged", "sometimes"));
+        invalid.put("existingAccounts", p -> p.put("existingAccounts", "password"));
         invalid.put("lifetime", p -> p.put("lifetime", 7200));
         for (Map.Entry<String, Consumer<ObjectNode>> c : invalid.entrySet()) {
             Reply reply = admin.putPolicy(REALM, adminToken, changed(c.getValue()));

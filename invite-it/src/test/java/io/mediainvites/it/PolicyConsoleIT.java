@@ -49,7 +49,8 @@ class PolicyConsoleIT {
                     .stream().findFirst().orElse(null));
             wait.until(d -> "7200".equals(lifetime.getAttribute("value")));
             assertThat(browser.findElements(By.xpath("//*[normalize-space(text())='Media invites']"))).isNotEmpty();
-            assertThat(browser.getPageSource()).contains("Blocked e-mail domains").contains("Link lifetime (seconds)");
+            assertThat(browser.getPageSource()).contains("Blocked e-mail domains").contains("Link lifetime (seconds)")
+                    .contains("Invites to existing accounts");
             WebElement firstDomain = browser.findElement(By.cssSelector("[data-testid='config.blockedDomains0']"));
             assertThat(firstDomain.getAttribute("value")).isEqualTo("blocked.example");
 

@@ -65,6 +65,7 @@ class PolicyImportExportIT {
         attributes.put("mediaInvites.confirmation", "typed");
         attributes.put("mediaInvites.sessionLengthSeconds", "3600");
         attributes.put("mediaInvites.allowPrivileged", "true");
+        attributes.put("mediaInvites.existingAccounts", "code");
         rep.setAttributes(attributes);
         server.admin().realms().create(rep);
         try {
@@ -82,6 +83,7 @@ class PolicyImportExportIT {
             assertThat(p.get("confirmation").asText()).isEqualTo("typed");
             assertThat(p.get("sessionLengthSeconds").asLong()).isEqualTo(3600);
             assertThat(p.get("allowPrivileged").asBoolean()).isTrue();
+            assertThat(p.get("existingAccounts").asText()).isEqualTo("code");
 
             // the imported realm's console tab shows the imported policy
             ComponentRepresentation tab = tab(server, first);

@@ -98,15 +98,9 @@ public class MediaInvitesResource {
                         .map(io.mediainvites.core.media.InviteRole::wire).toList());
                 byType.add(entry);
             }
-            InvitePolicy p = ctx.policy;
-            Map<String, Object> limits = new LinkedHashMap<>();
-            limits.put("maxLifetimeSeconds", p.linkLifetime().toSeconds());
-            limits.put("maxUseLimit", p.useLimit().value());
-            limits.put("deviceBinding", p.deviceBinding());
-            limits.put("sessionLengthSeconds", p.sessionLength().toSeconds());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("mediaTypes", byType);
-            body.put("policy", limits);
+            body.put("policy", ctx.policy.capabilities()); // the settings declared as shown to apps
             body.put("emailAvailable", ctx.emails.available());
             return Response.ok(body);
         });

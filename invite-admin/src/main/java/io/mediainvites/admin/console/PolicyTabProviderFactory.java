@@ -4,6 +4,8 @@ import io.mediainvites.admin.policy.RealmReferenceChecks;
 import io.mediainvites.core.ExtensionInfo;
 import io.mediainvites.core.error.InviteRuleException;
 import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.core.policy.PolicySetting;
+import io.mediainvites.core.policy.PolicySettings;
 import io.mediainvites.model.policy.RealmInvitePolicy;
 import java.util.List;
 import java.util.Map;
@@ -40,52 +42,42 @@ public class PolicyTabProviderFactory implements UiTabProviderFactory<PolicyTabP
     static final String HELP_TEXT = "Invite policy of the realm for Keycloak Media Invites: link lifetime and uses, "
             + "domain rules, who may invite, e-mail and invite sessions.";
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(InvitePolicy.ATTR_LINK_LIFETIME_SECONDS).label("Link lifetime (seconds)")
-            .helpText("How long a new invite link stays valid, from 300 (5 minutes) to 2592000 (30 days). "
-                    + "Default 86400 (24 hours); 7200 is 2 hours. An inviter may ask for less, never more.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("86400").required(true).add()
-            .property().name(InvitePolicy.ATTR_USE_LIMIT).label("Uses per link")
-            .helpText("How many times a link may be redeemed. 1 (default) for single use, a higher number, or -1 for "
-                    + "unlimited. An inviter may ask for fewer uses, never more.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("1").required(true).add()
-            .property().name(InvitePolicy.ATTR_DEVICE_BINDING).label("Bind link to first device")
-            .helpText("On (default) the first redemption binds the link to that browser; another device is refused.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
-            .property().name(InvitePolicy.ATTR_BLOCKED_DOMAINS).label("Blocked e-mail domains")
-            .helpText("Addresses of these domains cannot be invited, and their open links stop working. "
-                    + "A domain also blocks its subdomains (example.com blocks eu.example.com). One domain per line.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(InvitePolicy.ATTR_ALLOWED_DOMAINS).label("Allowed e-mail domains")
-            .helpText("Optional. When set, only addresses of these domains (and their subdomains) may be invited. "
-                    + "Leave empty to allow every domain that is not blocked.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(InvitePolicy.ATTR_INVITER_ROLE).label("Inviter role")
-            .helpText("Optional name of a realm role a collaborator needs to create invites. With no role, users "
-                    + "or groups set, every collaborator of a media entry may invite.")
-            .type(ProviderConfigProperty.STRING_TYPE).add()
-            .property().name(InvitePolicy.ATTR_INVITER_USERS).label("Inviter users")
-            .helpText("Optional usernames allowed to invite (besides the role and groups). One username per line.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(InvitePolicy.ATTR_INVITER_GROUPS).label("Inviter groups")
-            .helpText("Optional group paths (such as /staff/editors) whose members and subgroup members may "
-                    + "invite. One path per line.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(InvitePolicy.ATTR_INVITE_EMAIL).label("Invite e-mail")
-            .helpText("On (default) inviters may have the link sent by e-mail, when the realm has an SMTP server.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
-            .property().name(InvitePolicy.ATTR_CONFIRMATION).label("E-mail confirmation")
-            .helpText("How an invitee confirms the invited address when redeeming. none (default), typed (type the "
-                    + "address) or code (enter a one-time code sent to it).")
-            .type(ProviderConfigProperty.LIST_TYPE).options("none", "typed", "code").defaultValue("none").add()
-            .property().name(InvitePolicy.ATTR_SESSION_LENGTH_SECONDS).label("Invite session length (seconds)")
-            .helpText("Length of the session an invite creates, from 60 to 604800 (7 days). Default 28800 (8 hours).")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("28800").required(true).add()
-            .property().name(InvitePolicy.ATTR_ALLOW_PRIVILEGED).label("Allow privileged accounts")
-            .helpText("Off (default) privileged accounts such as realm administrators cannot sign in through an "
-                    + "invite link.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-            .build();
+    /** The form: one property per declared setting, label and help text as keys of the admin messages. */
+    static final List<ProviderConfigProperty> PROPERTIES = properties();
+
+    /**
+     * The console's form fields, derived from the declarations: widget by kind, the default's form value,
+     * the allowed values of a choice. Keycloak's admin console translates label and help text with the
+     * admin theme's messages, to which the extension adds {@code theme-resources/messages/messages_en.properties}.
+     */
+    private static List<ProviderConfigProperty> properties() {
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
+        for (PolicySetting<?> setting : PolicySettings.ALL) {
+            ProviderConfigurationBuilder.ProviderConfigPropertyBuilder property = builder.property()
+                    .name(setting.name())
+                    .label(setting.labelKey())
+                    .helpText(setting.helpKey())
+                    .type(switch (setting.kind()) {
+                        case NUMBER -> ProviderConfigProperty.INTEGER_TYPE;
+                        case BOOLEAN -> ProviderConfigProperty.BOOLEAN_TYPE;
+                        case TEXT -> ProviderConfigProperty.STRING_TYPE;
+                        case CHOICE -> ProviderConfigProperty.LIST_TYPE;
+                        case LIST -> ProviderConfigProperty.MULTIVALUED_STRING_TYPE;
+                    });
+            List<String> defaultValue = InvitePolicy.DEFAULTS.toFieldValues().get(setting.name());
+            if (defaultValue.size() == 1) {
+                property.defaultValue(defaultValue.get(0));
+            }
+            if (setting.kind() == PolicySetting.Kind.CHOICE) {
+                property.options(setting.options());
+            }
+            if (setting.kind() == PolicySetting.Kind.NUMBER) {
+                property.required(true);
+            }
+            property.add();
+        }
+        return builder.build();
+    }
 
     @Override
     public String getId() {
@@ -168,12 +160,16 @@ public class PolicyTabProviderFactory implements UiTabProviderFactory<PolicyTabP
         }
     }
 
-    /** The console shows the message: the field's label and the reason. */
+    /**
+     * The console shows the message: the setting's label and the reason. Keycloak's component endpoint
+     * translates the message and each String parameter with the admin messages in the admin's locale, so the
+     * label key becomes the label; our reason is a parameter, not the pattern, so MessageFormat leaves its
+     * quotes alone.
+     */
     private static ComponentValidationException refusal(InviteRuleException e) {
-        String label = PROPERTIES.stream().filter(p -> p.getName().equals(e.field())).findFirst()
-                .map(ProviderConfigProperty::getLabel).orElse(e.field() == null ? "Invite policy" : e.field());
-        // "{0}": Keycloak formats the message with MessageFormat, which would eat quotes in our text
-        return new ComponentValidationException("{0}", label + " - " + e.description());
+        String label = PolicySettings.named(e.field()).map(PolicySetting::labelKey)
+                .orElse(e.field() == null ? "Invite policy" : e.field());
+        return new ComponentValidationException("{0} - {1}", label, e.description());
     }
 
     @Override

@@ -12,133 +12,211 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * The invite policy of one realm (spec A1). Immutable; the compact constructor validates the bounds and
- * normalises the collections, so every instance is valid.
+ * The invite policy of one realm (spec A1): an immutable value holding one validated value per
+ * {@link PolicySettings declared setting}, read through typed accessors ({@link #sessionLength()}) or
+ * {@link #get(PolicySetting)}. Every instance is valid: each value is checked and normalised by its setting,
+ * and the rules that join settings (a domain cannot be both allowed and blocked) are checked here.
  *
- * <p>The policy is stored in realm attributes named {@link #ATTRIBUTE_PREFIX} + one of the {@code ATTR_*}
- * names (the single source of truth, carried by realm export and import); see {@link #fromAttributes(Map)}
- * and {@link #toAttributes()}. The same names (without prefix) are the fields of the admin REST
- * representation and of the admin console form ({@link #fromFieldValues(Map)}). Validation errors are
- * {@link ErrorCode#INVALID_POLICY} with the attribute name as field.
- *
- * @param linkLifetime how long a link stays valid, {@link #MIN_LINK_LIFETIME} to {@link #MAX_LINK_LIFETIME}, whole seconds
- * @param useLimit how many times a link may be redeemed
- * @param deviceBinding whether the first redemption binds the link to that browser/device
- * @param domains blocked and allowed e-mail domains; null means none
- * @param inviterRole realm role an inviter must hold; null (or blank) means any collaborator may invite
- *     unless users or groups are named
- * @param inviterUsers usernames allowed to invite (trimmed, lower-cased); null means none
- * @param inviterGroups group paths allowed to invite, including their sub-groups (normalised to a leading
- *     '/' and no trailing '/'); null means none
- * @param inviteEmail whether the invite e-mail is enabled
- * @param confirmation how the invitee confirms the invited address
- * @param sessionLength length of the session an invite creates, {@link #MIN_SESSION_LENGTH} to
- *     {@link #MAX_SESSION_LENGTH}, whole seconds
- * @param allowPrivileged whether privileged accounts may sign in through an invite link
+ * <p>The policy is stored in realm attributes named {@link #ATTRIBUTE_PREFIX} + a setting's name (the single
+ * source of truth, carried by realm export and import); see {@link #fromAttributes(Map)} and
+ * {@link #toAttributes()}. The same names (without prefix) are the fields of the admin REST representation
+ * and of the admin console form ({@link #fromFieldValues(Map)}). Validation errors are
+ * {@link ErrorCode#INVALID_POLICY} with the setting's name as field. Defaults are those of the declarations
+ * ({@link #DEFAULTS}).
  */
-public record InvitePolicy(
-        Duration linkLifetime,
-        UseLimit useLimit,
-        boolean deviceBinding,
-        DomainRules domains,
-        String inviterRole,
-        Set<String> inviterUsers,
-        Set<String> inviterGroups,
-        boolean inviteEmail,
-        ConfirmationMode confirmation,
-        Duration sessionLength,
-        boolean allowPrivileged) {
+public final class InvitePolicy {
 
     /** Shortest link lifetime a realm may configure. */
-    public static final Duration MIN_LINK_LIFETIME = Duration.ofMinutes(5);
+    public static final Duration MIN_LINK_LIFETIME = PolicySettings.MIN_LINK_LIFETIME;
     /** Longest link lifetime a realm may configure. */
-    public static final Duration MAX_LINK_LIFETIME = Duration.ofDays(30);
+    public static final Duration MAX_LINK_LIFETIME = PolicySettings.MAX_LINK_LIFETIME;
     /** Shortest invite session a realm may configure. */
-    public static final Duration MIN_SESSION_LENGTH = Duration.ofMinutes(1);
+    public static final Duration MIN_SESSION_LENGTH = PolicySettings.MIN_SESSION_LENGTH;
     /** Longest invite session a realm may configure. */
-    public static final Duration MAX_SESSION_LENGTH = Duration.ofDays(7);
+    public static final Duration MAX_SESSION_LENGTH = PolicySettings.MAX_SESSION_LENGTH;
     /** Shortest link lifetime an inviter may request. */
     public static final Duration MIN_REQUESTED_LIFETIME = Duration.ofSeconds(60);
 
     /** Longest role name, username or group path the inviter rule accepts (Keycloak's column size). */
-    public static final int MAX_NAME_LENGTH = 255;
+    public static final int MAX_NAME_LENGTH = PolicySettings.MAX_NAME_LENGTH;
 
     /** Prefix of every realm attribute holding the policy. */
     public static final String ATTRIBUTE_PREFIX = "mediaInvites.";
 
+    // The names of the first settings, kept for their callers; a setting's name is its declaration's name().
     /** Attribute: link lifetime in seconds. */
-    public static final String ATTR_LINK_LIFETIME_SECONDS = "linkLifetimeSeconds";
+    public static final String ATTR_LINK_LIFETIME_SECONDS = PolicySettings.LINK_LIFETIME.name();
     /** Attribute: use limit, -1 for unlimited. */
-    public static final String ATTR_USE_LIMIT = "useLimit";
+    public static final String ATTR_USE_LIMIT = PolicySettings.USE_LIMIT.name();
     /** Attribute: device binding, {@code true}/{@code false}. */
-    public static final String ATTR_DEVICE_BINDING = "deviceBinding";
+    public static final String ATTR_DEVICE_BINDING = PolicySettings.DEVICE_BINDING.name();
     /** Attribute: blocked domains, comma or whitespace separated. */
-    public static final String ATTR_BLOCKED_DOMAINS = "blockedDomains";
+    public static final String ATTR_BLOCKED_DOMAINS = PolicySettings.BLOCKED_DOMAINS.name();
     /** Attribute: allowed domains, comma or whitespace separated. */
-    public static final String ATTR_ALLOWED_DOMAINS = "allowedDomains";
+    public static final String ATTR_ALLOWED_DOMAINS = PolicySettings.ALLOWED_DOMAINS.name();
     /** Attribute: realm role an inviter must hold; empty for none. */
-    public static final String ATTR_INVITER_ROLE = "inviterRole";
+    public static final String ATTR_INVITER_ROLE = PolicySettings.INVITER_ROLE.name();
     /** Attribute: usernames allowed to invite, comma or whitespace separated. */
-    public static final String ATTR_INVITER_USERS = "inviterUsers";
+    public static final String ATTR_INVITER_USERS = PolicySettings.INVITER_USERS.name();
     /** Attribute: group paths allowed to invite, comma separated (group names may contain spaces). */
-    public static final String ATTR_INVITER_GROUPS = "inviterGroups";
+    public static final String ATTR_INVITER_GROUPS = PolicySettings.INVITER_GROUPS.name();
     /** Attribute: invite e-mail enabled, {@code true}/{@code false}. */
-    public static final String ATTR_INVITE_EMAIL = "inviteEmail";
+    public static final String ATTR_INVITE_EMAIL = PolicySettings.INVITE_EMAIL.name();
     /** Attribute: confirmation mode, {@code none}/{@code typed}/{@code code}. */
-    public static final String ATTR_CONFIRMATION = "confirmation";
+    public static final String ATTR_CONFIRMATION = PolicySettings.CONFIRMATION.name();
     /** Attribute: invite session length in seconds. */
-    public static final String ATTR_SESSION_LENGTH_SECONDS = "sessionLengthSeconds";
+    public static final String ATTR_SESSION_LENGTH_SECONDS = PolicySettings.SESSION_LENGTH.name();
     /** Attribute: privileged accounts allowed, {@code true}/{@code false}. */
-    public static final String ATTR_ALLOW_PRIVILEGED = "allowPrivileged";
+    public static final String ATTR_ALLOW_PRIVILEGED = PolicySettings.ALLOW_PRIVILEGED.name();
 
-    /** All attribute names (without prefix), in a stable order. */
-    public static final List<String> ATTRIBUTE_NAMES = List.of(
-            ATTR_LINK_LIFETIME_SECONDS, ATTR_USE_LIMIT, ATTR_DEVICE_BINDING, ATTR_BLOCKED_DOMAINS,
-            ATTR_ALLOWED_DOMAINS, ATTR_INVITER_ROLE, ATTR_INVITER_USERS, ATTR_INVITER_GROUPS, ATTR_INVITE_EMAIL,
-            ATTR_CONFIRMATION, ATTR_SESSION_LENGTH_SECONDS, ATTR_ALLOW_PRIVILEGED);
+    /** All attribute names (without prefix), in declaration order. */
+    public static final List<String> ATTRIBUTE_NAMES = PolicySettings.ALL.stream().map(PolicySetting::name).toList();
 
-    /** Fields that take exactly one value (all but the lists). */
-    private static final Set<String> SINGLE_VALUED = Set.of(ATTR_LINK_LIFETIME_SECONDS, ATTR_USE_LIMIT,
-            ATTR_DEVICE_BINDING, ATTR_INVITER_ROLE, ATTR_INVITE_EMAIL, ATTR_CONFIRMATION,
-            ATTR_SESSION_LENGTH_SECONDS, ATTR_ALLOW_PRIVILEGED);
+    /** The defaults: every setting's declared default. */
+    public static final InvitePolicy DEFAULTS = new InvitePolicy(Map.of());
 
-    // Declared before DEFAULTS: the constructor uses them.
-    private static final Pattern COMMA_OR_SPACE = Pattern.compile("[,\\s]+");
-    private static final Pattern COMMA = Pattern.compile(",");
+    /** One value per setting, in declaration order; values may be null where a setting has "none". */
+    private final Map<PolicySetting<?>, Object> values;
+    private final DomainRules domains;
 
-    /** The defaults, the only place they are defined. */
-    public static final InvitePolicy DEFAULTS = new InvitePolicy(
-            Duration.ofHours(24), UseLimit.of(1), true, DomainRules.none(), null, Set.of(), Set.of(), true,
-            ConfirmationMode.NONE, Duration.ofHours(8), false);
+    /**
+     * A policy of the first settings; settings declared later take their defaults (see {@link #with}).
+     *
+     * @param linkLifetime how long a link stays valid, {@link #MIN_LINK_LIFETIME} to {@link #MAX_LINK_LIFETIME}, whole seconds
+     * @param useLimit how many times a link may be redeemed
+     * @param deviceBinding whether the first redemption binds the link to that browser/device
+     * @param domains blocked and allowed e-mail domains; null means none
+     * @param inviterRole realm role an inviter must hold; null (or blank) means any collaborator may invite
+     *     unless users or groups are named
+     * @param inviterUsers usernames allowed to invite (trimmed, lower-cased); null means none
+     * @param inviterGroups group paths allowed to invite, including their sub-groups (normalised to a leading
+     *     '/' and no trailing '/'); null means none
+     * @param inviteEmail whether the invite e-mail is enabled
+     * @param confirmation how the invitee confirms the invited address
+     * @param sessionLength length of the session an invite creates, {@link #MIN_SESSION_LENGTH} to
+     *     {@link #MAX_SESSION_LENGTH}, whole seconds
+     * @param allowPrivileged whether privileged accounts may sign in through an invite link
+     * @throws InviteRuleException {@link ErrorCode#INVALID_POLICY} naming the setting of an invalid value
+     */
+    public InvitePolicy(Duration linkLifetime, UseLimit useLimit, boolean deviceBinding, DomainRules domains,
+            String inviterRole, Set<String> inviterUsers, Set<String> inviterGroups, boolean inviteEmail,
+            ConfirmationMode confirmation, Duration sessionLength, boolean allowPrivileged) {
+        this(firstSettings(linkLifetime, useLimit, deviceBinding, domains, inviterRole, inviterUsers, inviterGroups,
+                inviteEmail, confirmation, sessionLength, allowPrivileged));
+    }
 
-    /** Validates and normalises; see the component descriptions. */
-    public InvitePolicy {
-        requireWithin(linkLifetime, MIN_LINK_LIFETIME, MAX_LINK_LIFETIME, ATTR_LINK_LIFETIME_SECONDS);
-        requireWithin(sessionLength, MIN_SESSION_LENGTH, MAX_SESSION_LENGTH, ATTR_SESSION_LENGTH_SECONDS);
-        if (useLimit == null) {
-            throw invalid(ATTR_USE_LIMIT, "The use limit is required.");
+    private InvitePolicy(Map<PolicySetting<?>, ?> given) {
+        Map<PolicySetting<?>, Object> checked = new LinkedHashMap<>();
+        for (PolicySetting<?> setting : PolicySettings.ALL) {
+            checked.put(setting, given.containsKey(setting) ? normalised(setting, given.get(setting))
+                    : setting.defaultValue());
         }
-        if (confirmation == null) {
-            throw invalid(ATTR_CONFIRMATION, "The confirmation mode is required.");
-        }
-        domains = domains == null ? DomainRules.none() : domains;
-        for (String domain : domains.allowed()) {
-            if (domains.blocked().contains(domain)) {
-                throw invalid(ATTR_ALLOWED_DOMAINS, "The domain " + domain
+        this.values = Collections.unmodifiableMap(checked);
+        List<String> blocked = get(PolicySettings.BLOCKED_DOMAINS);
+        for (String domain : get(PolicySettings.ALLOWED_DOMAINS)) {
+            if (blocked.contains(domain)) {
+                throw PolicySettings.ALLOWED_DOMAINS.invalid("The domain " + domain
                         + " is both allowed and blocked; remove it from one of the lists.");
             }
         }
-        inviterRole = inviterRole == null || inviterRole.isBlank() ? null : inviterRole.trim();
-        if (inviterRole != null && inviterRole.length() > MAX_NAME_LENGTH) {
-            throw invalid(ATTR_INVITER_ROLE, "A role name must not be longer than " + MAX_NAME_LENGTH + " characters.");
-        }
-        inviterUsers = normaliseUsers(inviterUsers);
-        inviterGroups = normaliseGroups(inviterGroups);
+        this.domains = DomainRules.of(blocked, get(PolicySettings.ALLOWED_DOMAINS));
     }
+
+    /**
+     * A policy from values by setting; settings not in the map take their defaults.
+     *
+     * @throws InviteRuleException {@link ErrorCode#INVALID_POLICY} naming the setting of an invalid value
+     * @throws ClassCastException if a value is not of its setting's type
+     */
+    public static InvitePolicy of(Map<PolicySetting<?>, ?> values) {
+        return new InvitePolicy(values == null ? Map.of() : values);
+    }
+
+    /**
+     * This policy with one setting changed.
+     *
+     * @throws InviteRuleException {@link ErrorCode#INVALID_POLICY} naming the setting if the value is invalid
+     */
+    public <T> InvitePolicy with(PolicySetting<T> setting, T value) {
+        Map<PolicySetting<?>, Object> changed = new LinkedHashMap<>(values);
+        changed.put(setting, value);
+        return new InvitePolicy(changed);
+    }
+
+    /** The value of a setting. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(PolicySetting<T> setting) {
+        if (!values.containsKey(setting)) {
+            throw new IllegalArgumentException("not a declared policy setting: " + setting);
+        }
+        return (T) values.get(setting);
+    }
+
+    // ---- typed accessors --------------------------------------------------------------------------------
+
+    /** How long a link stays valid, {@link #MIN_LINK_LIFETIME} to {@link #MAX_LINK_LIFETIME}, whole seconds. */
+    public Duration linkLifetime() {
+        return get(PolicySettings.LINK_LIFETIME);
+    }
+
+    /** How many times a link may be redeemed. */
+    public UseLimit useLimit() {
+        return get(PolicySettings.USE_LIMIT);
+    }
+
+    /** Whether the first redemption binds the link to that browser/device. */
+    public boolean deviceBinding() {
+        return get(PolicySettings.DEVICE_BINDING);
+    }
+
+    /** Blocked and allowed e-mail domains. */
+    public DomainRules domains() {
+        return domains;
+    }
+
+    /** Realm role an inviter must hold; null means none. */
+    public String inviterRole() {
+        return get(PolicySettings.INVITER_ROLE);
+    }
+
+    /** Usernames allowed to invite (lower case, sorted, unmodifiable). */
+    public Set<String> inviterUsers() {
+        return get(PolicySettings.INVITER_USERS);
+    }
+
+    /** Group paths allowed to invite, including their sub-groups (sorted, unmodifiable). */
+    public Set<String> inviterGroups() {
+        return get(PolicySettings.INVITER_GROUPS);
+    }
+
+    /** Whether the invite e-mail is enabled. */
+    public boolean inviteEmail() {
+        return get(PolicySettings.INVITE_EMAIL);
+    }
+
+    /** How the invitee confirms the invited address. */
+    public ConfirmationMode confirmation() {
+        return get(PolicySettings.CONFIRMATION);
+    }
+
+    /** Length of the session an invite creates, {@link #MIN_SESSION_LENGTH} to {@link #MAX_SESSION_LENGTH}. */
+    public Duration sessionLength() {
+        return get(PolicySettings.SESSION_LENGTH);
+    }
+
+    /** Whether privileged accounts may sign in through an invite link. */
+    public boolean allowPrivileged() {
+        return get(PolicySettings.ALLOW_PRIVILEGED);
+    }
+
+    /** How an invite to the address of an existing (non-guest) account is accepted. */
+    public ExistingAccounts existingAccounts() {
+        return get(PolicySettings.EXISTING_ACCOUNTS);
+    }
+
+    // ---- codec ------------------------------------------------------------------------------------------
 
     /** The full realm attribute key for an attribute name, e.g. {@code mediaInvites.useLimit}. */
     public static String attributeKey(String name) {
@@ -154,29 +232,14 @@ public record InvitePolicy(
      */
     public static InvitePolicy fromAttributes(Map<String, String> attributes) {
         Map<String, String> a = attributes == null ? Map.of() : attributes;
-        DomainRules blocked = parseDomains(value(a, ATTR_BLOCKED_DOMAINS), ATTR_BLOCKED_DOMAINS, true);
-        DomainRules allowed = parseDomains(value(a, ATTR_ALLOWED_DOMAINS), ATTR_ALLOWED_DOMAINS, false);
-        DomainRules domains = blocked == null && allowed == null
-                ? DEFAULTS.domains
-                : DomainRules.of(
-                        blocked == null ? DEFAULTS.domains.blocked() : blocked.blocked(),
-                        allowed == null ? DEFAULTS.domains.allowed() : allowed.allowed());
-        String users = value(a, ATTR_INVITER_USERS);
-        String groups = value(a, ATTR_INVITER_GROUPS);
-        String confirmation = value(a, ATTR_CONFIRMATION);
-        return new InvitePolicy(
-                parseSeconds(value(a, ATTR_LINK_LIFETIME_SECONDS), ATTR_LINK_LIFETIME_SECONDS, DEFAULTS.linkLifetime),
-                parseUseLimit(value(a, ATTR_USE_LIMIT)),
-                parseBoolean(value(a, ATTR_DEVICE_BINDING), ATTR_DEVICE_BINDING, DEFAULTS.deviceBinding),
-                domains,
-                value(a, ATTR_INVITER_ROLE) == null ? DEFAULTS.inviterRole : value(a, ATTR_INVITER_ROLE),
-                users == null ? DEFAULTS.inviterUsers : Set.copyOf(split(users, COMMA_OR_SPACE)),
-                groups == null ? DEFAULTS.inviterGroups : Set.copyOf(split(groups, COMMA)),
-                parseBoolean(value(a, ATTR_INVITE_EMAIL), ATTR_INVITE_EMAIL, DEFAULTS.inviteEmail),
-                confirmation == null ? DEFAULTS.confirmation : ConfirmationMode.fromWire(confirmation),
-                parseSeconds(value(a, ATTR_SESSION_LENGTH_SECONDS), ATTR_SESSION_LENGTH_SECONDS,
-                        DEFAULTS.sessionLength),
-                parseBoolean(value(a, ATTR_ALLOW_PRIVILEGED), ATTR_ALLOW_PRIVILEGED, DEFAULTS.allowPrivileged));
+        Map<PolicySetting<?>, Object> parsed = new LinkedHashMap<>();
+        for (PolicySetting<?> setting : PolicySettings.ALL) {
+            String value = a.get(attributeKey(setting.name()));
+            if (value != null && !value.isBlank()) {
+                parsed.put(setting, setting.parse(value.trim()));
+            }
+        }
+        return new InvitePolicy(parsed);
     }
 
     /**
@@ -185,18 +248,9 @@ public record InvitePolicy(
      */
     public Map<String, String> toAttributes() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put(attributeKey(ATTR_LINK_LIFETIME_SECONDS), Long.toString(linkLifetime.getSeconds()));
-        map.put(attributeKey(ATTR_USE_LIMIT), Integer.toString(useLimit.value()));
-        map.put(attributeKey(ATTR_DEVICE_BINDING), Boolean.toString(deviceBinding));
-        map.put(attributeKey(ATTR_BLOCKED_DOMAINS), String.join(",", domains.blocked()));
-        map.put(attributeKey(ATTR_ALLOWED_DOMAINS), String.join(",", domains.allowed()));
-        map.put(attributeKey(ATTR_INVITER_ROLE), inviterRole == null ? "" : inviterRole);
-        map.put(attributeKey(ATTR_INVITER_USERS), String.join(",", inviterUsers));
-        map.put(attributeKey(ATTR_INVITER_GROUPS), String.join(",", inviterGroups));
-        map.put(attributeKey(ATTR_INVITE_EMAIL), Boolean.toString(inviteEmail));
-        map.put(attributeKey(ATTR_CONFIRMATION), confirmation.wire());
-        map.put(attributeKey(ATTR_SESSION_LENGTH_SECONDS), Long.toString(sessionLength.getSeconds()));
-        map.put(attributeKey(ATTR_ALLOW_PRIVILEGED), Boolean.toString(allowPrivileged));
+        for (PolicySetting<?> setting : PolicySettings.ALL) {
+            map.put(attributeKey(setting.name()), attributeValue(setting));
+        }
         return Collections.unmodifiableMap(map);
     }
 
@@ -211,8 +265,8 @@ public record InvitePolicy(
     public static InvitePolicy fromFieldValues(Map<String, ? extends Collection<String>> fields) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (fields != null) {
-            for (String name : ATTRIBUTE_NAMES) {
-                Collection<String> values = fields.get(name);
+            for (PolicySetting<?> setting : PolicySettings.ALL) {
+                Collection<String> values = fields.get(setting.name());
                 if (values == null) {
                     continue;
                 }
@@ -223,10 +277,10 @@ public record InvitePolicy(
                     }
                 }
                 if (!present.isEmpty()) {
-                    if (present.size() > 1 && SINGLE_VALUED.contains(name)) {
-                        throw invalid(name, "The value must be a single value, not " + present.size() + ".");
+                    if (present.size() > 1 && !setting.multiValued()) {
+                        throw setting.invalid("The value must be a single value, not " + present.size() + ".");
                     }
-                    attributes.put(attributeKey(name), String.join(",", present));
+                    attributes.put(attributeKey(setting.name()), String.join(",", present));
                 }
             }
         }
@@ -240,19 +294,37 @@ public record InvitePolicy(
      */
     public Map<String, List<String>> toFieldValues() {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        map.put(ATTR_LINK_LIFETIME_SECONDS, List.of(Long.toString(linkLifetime.getSeconds())));
-        map.put(ATTR_USE_LIMIT, List.of(Integer.toString(useLimit.value())));
-        map.put(ATTR_DEVICE_BINDING, List.of(Boolean.toString(deviceBinding)));
-        map.put(ATTR_BLOCKED_DOMAINS, List.copyOf(domains.blocked()));
-        map.put(ATTR_ALLOWED_DOMAINS, List.copyOf(domains.allowed()));
-        map.put(ATTR_INVITER_ROLE, inviterRole == null ? List.of() : List.of(inviterRole));
-        map.put(ATTR_INVITER_USERS, List.copyOf(inviterUsers));
-        map.put(ATTR_INVITER_GROUPS, List.copyOf(inviterGroups));
-        map.put(ATTR_INVITE_EMAIL, List.of(Boolean.toString(inviteEmail)));
-        map.put(ATTR_CONFIRMATION, List.of(confirmation.wire()));
-        map.put(ATTR_SESSION_LENGTH_SECONDS, List.of(Long.toString(sessionLength.getSeconds())));
-        map.put(ATTR_ALLOW_PRIVILEGED, List.of(Boolean.toString(allowPrivileged)));
+        for (PolicySetting<?> setting : PolicySettings.ALL) {
+            map.put(setting.name(), fieldValues(setting));
+        }
         return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * What media apps see of the policy in the capabilities (spec I8): the settings
+     * {@link PolicySetting#shownToApps shown to apps}, by their capability field, as JSON-ready values.
+     */
+    public Map<String, Object> capabilities() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (PolicySetting<?> setting : PolicySettings.ALL) {
+            if (setting.capability() != null) {
+                map.put(setting.capability(), jsonValue(setting));
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** The JSON-ready value of a setting (see {@link PolicySetting#jsonValue}). */
+    public <T> Object jsonValue(PolicySetting<T> setting) {
+        return setting.jsonValue(get(setting));
+    }
+
+    private <T> String attributeValue(PolicySetting<T> setting) {
+        return setting.attributeValue(get(setting));
+    }
+
+    private <T> List<String> fieldValues(PolicySetting<T> setting) {
+        return setting.fieldValues(get(setting));
     }
 
     /**
@@ -263,6 +335,7 @@ public record InvitePolicy(
      *     than 60 seconds; {@link ErrorCode#LIFETIME_EXCEEDS_POLICY} (same field) if longer than the policy allows
      */
     public Duration effectiveLifetime(Long requestedSeconds) {
+        Duration linkLifetime = linkLifetime();
         if (requestedSeconds == null) {
             return linkLifetime;
         }
@@ -286,6 +359,7 @@ public record InvitePolicy(
      *     limit; {@link ErrorCode#USE_LIMIT_EXCEEDS_POLICY} (same field) if more generous than the policy
      */
     public UseLimit effectiveUseLimit(Integer requested) {
+        UseLimit useLimit = useLimit();
         if (requested == null) {
             return useLimit;
         }
@@ -310,6 +384,9 @@ public record InvitePolicy(
      * sub-groups ({@code /staff/editors} is within {@code /staff}). Null arguments count as empty.
      */
     public boolean inviterRuleAllows(Set<String> userRealmRoles, String username, Set<String> userGroupPaths) {
+        String inviterRole = inviterRole();
+        Set<String> inviterUsers = inviterUsers();
+        Set<String> inviterGroups = inviterGroups();
         if (inviterRole == null && inviterUsers.isEmpty() && inviterGroups.isEmpty()) {
             return true;
         }
@@ -334,131 +411,50 @@ public record InvitePolicy(
         return false;
     }
 
-    private static void requireWithin(Duration value, Duration min, Duration max, String field) {
-        if (value == null) {
-            throw invalid(field, "The value is required.");
-        }
-        if (value.getNano() != 0) {
-            throw invalid(field, "The value must be a whole number of seconds.");
-        }
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw invalid(field, "The value must be between " + min.getSeconds() + " and " + max.getSeconds()
-                    + " seconds, not " + value.getSeconds() + ".");
-        }
+    @SuppressWarnings("unchecked")
+    private static <T> T normalised(PolicySetting<T> setting, Object value) {
+        return setting.normalise((T) value);
     }
 
-    private static Set<String> normaliseUsers(Collection<String> users) {
-        TreeSet<String> result = new TreeSet<>();
-        if (users != null) {
-            for (String user : users) {
-                if (user == null || user.isBlank()) {
-                    continue;
-                }
-                String name = user.trim().toLowerCase(Locale.ROOT);
-                if (COMMA_OR_SPACE.matcher(name).find()) {
-                    throw invalid(ATTR_INVITER_USERS, "A username must not contain commas or spaces: '" + name + "'.");
-                }
-                if (name.length() > MAX_NAME_LENGTH) {
-                    throw invalid(ATTR_INVITER_USERS, "A username must not be longer than " + MAX_NAME_LENGTH
-                            + " characters.");
-                }
-                result.add(name);
-            }
-        }
-        return Collections.unmodifiableSet(result);
+    private static Map<PolicySetting<?>, Object> firstSettings(Duration linkLifetime, UseLimit useLimit,
+            boolean deviceBinding, DomainRules domains, String inviterRole, Set<String> inviterUsers,
+            Set<String> inviterGroups, boolean inviteEmail, ConfirmationMode confirmation, Duration sessionLength,
+            boolean allowPrivileged) {
+        DomainRules rules = domains == null ? DomainRules.none() : domains;
+        Map<PolicySetting<?>, Object> map = new LinkedHashMap<>();
+        map.put(PolicySettings.LINK_LIFETIME, linkLifetime);
+        map.put(PolicySettings.USE_LIMIT, useLimit);
+        map.put(PolicySettings.DEVICE_BINDING, deviceBinding);
+        map.put(PolicySettings.BLOCKED_DOMAINS, rules.blocked());
+        map.put(PolicySettings.ALLOWED_DOMAINS, rules.allowed());
+        map.put(PolicySettings.INVITER_ROLE, inviterRole);
+        map.put(PolicySettings.INVITER_USERS, inviterUsers);
+        map.put(PolicySettings.INVITER_GROUPS, inviterGroups);
+        map.put(PolicySettings.INVITE_EMAIL, inviteEmail);
+        map.put(PolicySettings.CONFIRMATION, confirmation);
+        map.put(PolicySettings.SESSION_LENGTH, sessionLength);
+        map.put(PolicySettings.ALLOW_PRIVILEGED, allowPrivileged);
+        return map;
     }
 
-    private static Set<String> normaliseGroups(Collection<String> groups) {
-        TreeSet<String> result = new TreeSet<>();
-        if (groups != null) {
-            for (String group : groups) {
-                if (group == null || group.isBlank()) {
-                    continue;
-                }
-                String path = group.trim();
-                if (path.indexOf(',') >= 0) {
-                    throw invalid(ATTR_INVITER_GROUPS, "A group path must not contain commas: '" + path + "'.");
-                }
-                while (path.endsWith("/")) {
-                    path = path.substring(0, path.length() - 1);
-                }
-                if (path.isEmpty()) {
-                    throw invalid(ATTR_INVITER_GROUPS, "A group path must name a group, not only '/'.");
-                }
-                if (path.length() > MAX_NAME_LENGTH) {
-                    throw invalid(ATTR_INVITER_GROUPS, "A group path must not be longer than " + MAX_NAME_LENGTH
-                            + " characters.");
-                }
-                result.add(path.startsWith("/") ? path : "/" + path);
-            }
-        }
-        return Collections.unmodifiableSet(result);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InvitePolicy other && values.equals(other.values);
     }
 
-    private static String value(Map<String, String> attributes, String name) {
-        String value = attributes.get(attributeKey(name));
-        return value == null || value.isBlank() ? null : value.trim();
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 
-    private static Duration parseSeconds(String value, String field, Duration fallback) {
-        if (value == null) {
-            return fallback;
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("InvitePolicy[");
+        String separator = "";
+        for (Map.Entry<PolicySetting<?>, Object> entry : values.entrySet()) {
+            text.append(separator).append(entry.getKey().name()).append('=').append(entry.getValue());
+            separator = ", ";
         }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw invalid(field, "The value must be a whole number of seconds.");
-        }
-    }
-
-    private static UseLimit parseUseLimit(String value) {
-        if (value == null) {
-            return DEFAULTS.useLimit;
-        }
-        try {
-            return UseLimit.of(Integer.parseInt(value));
-        } catch (IllegalArgumentException e) { // includes NumberFormatException
-            throw invalid(ATTR_USE_LIMIT, "The use limit must be -1 (unlimited) or a whole number of at least 1.");
-        }
-    }
-
-    private static boolean parseBoolean(String value, String field, boolean fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw invalid(field, "The value must be true or false.");
-    }
-
-    /** Null if the attribute is missing; blocked or allowed entries otherwise. */
-    private static DomainRules parseDomains(String value, String field, boolean blocked) {
-        if (value == null) {
-            return null;
-        }
-        List<String> entries = split(value, COMMA_OR_SPACE);
-        try {
-            return blocked ? DomainRules.of(entries, null) : DomainRules.of(null, entries);
-        } catch (IllegalArgumentException e) {
-            throw invalid(field, e.getMessage());
-        }
-    }
-
-    private static List<String> split(String value, Pattern separator) {
-        List<String> parts = new ArrayList<>();
-        for (String part : separator.split(value)) {
-            if (!part.isBlank()) {
-                parts.add(part.trim());
-            }
-        }
-        return parts;
-    }
-
-    private static InviteRuleException invalid(String field, String reason) {
-        return new InviteRuleException(ErrorCode.INVALID_POLICY, field, reason);
+        return text.append(']').toString();
     }
 }

@@ -155,7 +155,7 @@ class InvitePolicyTest {
         assertThat(InvitePolicy.ATTRIBUTE_PREFIX).isEqualTo("mediaInvites.");
         assertThat(InvitePolicy.ATTRIBUTE_NAMES).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding",
                 "blockedDomains", "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail",
-                "confirmation", "sessionLengthSeconds", "allowPrivileged");
+                "confirmation", "sessionLengthSeconds", "allowPrivileged", "existingAccounts");
         assertThat(InvitePolicy.attributeKey(InvitePolicy.ATTR_USE_LIMIT)).isEqualTo("mediaInvites.useLimit");
     }
 
@@ -264,7 +264,8 @@ class InvitePolicyTest {
                 Map.entry("mediaInvites.inviteEmail", "true"),
                 Map.entry("mediaInvites.confirmation", "none"),
                 Map.entry("mediaInvites.sessionLengthSeconds", "28800"),
-                Map.entry("mediaInvites.allowPrivileged", "false"));
+                Map.entry("mediaInvites.allowPrivileged", "false"),
+                Map.entry("mediaInvites.existingAccounts", "sign-in"));
         assertThatThrownBy(() -> D.toAttributes().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
