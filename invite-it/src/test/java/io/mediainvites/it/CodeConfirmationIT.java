@@ -2,6 +2,7 @@ package io.mediainvites.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.mediainvites.it.support.Api;
@@ -75,6 +76,50 @@ class CodeConfirmationIT {
                     Map.of("nonce", RedemptionIT.nonce(enter), "code", code)), RedemptionIT.APP_URL);
             assertThat(RedemptionIT.codeFrom(end)).isNotBlank();
             assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aCodeProvenInviteSessionSaysSoInItsTokens() {
+        inCodeMode(() -> {
+            String email = Fixtures.unique("otp") + "@example.com";
+            WebSession browser = new WebSession();
+            Page enter = sendCode(browser, browser.get(issue(email).text("link")));
+            Page end = browser.follow(browser.postForm(RedemptionIT.action(enter),
+                    Map.of("nonce", RedemptionIT.nonce(enter), "code", codeMailedTo(email))), RedemptionIT.APP_URL);
+            JsonNode access = Api.claims(api.exchangeCode(RedemptionIT.codeFrom(end), RedemptionIT.APP_URL).text("access_token"));
+            assertThat(access.get("amr").toString()).isEqualTo("[\"invite\",\"otp\"]");
+            assertThat(access.get("acr").asText()).isEqualTo("0");
+        });
+    }
+
+    @Test
+    void anExistingAccountEntersByAMailedCodeOnlyWhereThePolicySaysSo() {
+        String alice = fixtures.user("alice");
+        String email = alice + "@example.com";
+        Reply invite = issue(email);
+        // default (sign-in): no code is offered, the account signs in itself
+        assertThat(new WebSession().get(invite.text("link")).body()).contains("Sign in to accept")
+                .doesNotContain("media-invite-send-code");
+        fixtures.withRealmAttributes(Map.of("mediaInvites.existingAccounts", "code"), () -> {
+            WebSession browser = new WebSession();
+            Page landing = browser.get(invite.text("link"));
+            assertThat(landing.body()).doesNotContain("Sign in to accept");
+            Page enter = sendCode(browser, landing);
+            Page end = browser.follow(browser.postForm(RedemptionIT.action(enter),
+                    Map.of("nonce", RedemptionIT.nonce(enter), "code", codeMailedTo(email))), RedemptionIT.APP_URL);
+            JsonNode access = Api.claims(api.exchangeCode(RedemptionIT.codeFrom(end), RedemptionIT.APP_URL).text("access_token"));
+            assertThat(access.get("preferred_username").asText()).isEqualTo(alice);
+            assertThat(access.get("media_access").get(mediaId).get("role").asText()).isEqualTo("viewer");
+            // entered by a code, not by its own sign-in: a contained invite session
+            assertThat(access.get("amr").toString()).isEqualTo("[\"invite\",\"otp\"]");
+            assertThat(access.get("acr").asText()).isEqualTo("0");
+            Page action = browser.follow(browser.get(end.uri().resolve("/realms/media/protocol/openid-connect/auth"
+                    + "?client_id=media-app&response_type=code&scope=openid&kc_action=UPDATE_PASSWORD&redirect_uri="
+                    + java.net.URLEncoder.encode(RedemptionIT.APP_URL, java.nio.charset.StandardCharsets.UTF_8)).toString()),
+                    RedemptionIT.APP_URL);
+            assertThat(action.status()).isEqualTo(403);
+            assertThat(action.body()).contains("data-reason=\"invite_session_limited\"");
         });
     }
 

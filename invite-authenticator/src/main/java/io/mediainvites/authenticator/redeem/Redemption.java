@@ -5,6 +5,7 @@ import io.mediainvites.core.email.EmailAddress;
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.media.Schedule;
+import io.mediainvites.core.policy.ExistingAccounts;
 import io.mediainvites.core.policy.InvitePolicy;
 import io.mediainvites.core.policy.UseLimit;
 import io.mediainvites.core.redeem.InviteFacts;
@@ -136,7 +137,7 @@ final class Redemption {
 
     /** How the invitee enters: by the link (guest), by signing in, or by a mailed code (S6). */
     InviteeEntry entry() {
-        return RedemptionRules.entry(account(), false);
+        return RedemptionRules.entry(account(), policy.existingAccounts() == ExistingAccounts.CODE);
     }
 
     /** The session signed in in this browser (Keycloak's identity cookie), or null; read once per request. */
