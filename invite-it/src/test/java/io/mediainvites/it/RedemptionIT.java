@@ -231,6 +231,28 @@ class RedemptionIT {
     }
 
     @Test
+    void aRedirectRemovedFromTheAppStopsItsLinks() {
+        var client = fixtures.realm().clients().get(fixtures.realm().clients().findByClientId("media-app").get(0).getId());
+        var before = client.toRepresentation();
+        var widened = client.toRepresentation();
+        List<String> uris = new ArrayList<>(widened.getRedirectUris());
+        uris.add("https://watch.example.test/*");
+        widened.setRedirectUris(uris);
+        client.update(widened);
+        Reply invite;
+        try {
+            invite = issue(mediaId, Fixtures.unique("redir") + "@example.com", Map.of("redirectUri", "https://watch.example.test/film"));
+            assertThat(new WebSession().get(invite.text("link")).status()).isEqualTo(200);
+        } finally {
+            client.update(before);
+        }
+        Page page = new WebSession().get(invite.text("link"));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("no longer accepts");
+        assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isZero();
+    }
+
+    @Test
     void usedUpLinkShowsAClearPage() {
         Reply invite = issue(mediaId, Fixtures.unique("once") + "@example.com", Map.of());
         WebSession first = new WebSession();
@@ -246,8 +268,14 @@ class RedemptionIT {
             Map<String, Object> extra = Map.of("useLimit", 3);
             Reply invite = issue(mediaId, Fixtures.unique("dev") + "@example.com", extra);
             WebSession phone = new WebSession();
-            codeFrom(phone.follow(redeem(phone, phone.get(invite.text("link"))), APP_URL));
-            assertThat(phone.cookies()).containsKey("MEDIA_INVITE_DEVICE");
+            Page redeemed = redeem(phone, phone.get(invite.text("link")));
+            // S3: a __Host- cookie (Secure, Path=/, no Domain): no sibling host can plant or replace it
+            String setCookie = redeemed.raw().headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("__Host-MEDIA_INVITE_DEVICE=")).findFirst().orElseThrow();
+            assertThat(setCookie).contains("Path=/;").containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly")
+                    .doesNotContainIgnoringCase("Domain=");
+            codeFrom(phone.follow(redeemed, APP_URL));
+            assertThat(phone.cookies()).containsKey("__Host-MEDIA_INVITE_DEVICE");
 
             Page laptop = new WebSession().get(invite.text("link"));
             assertThat(laptop.status()).isEqualTo(400);
@@ -255,7 +283,7 @@ class RedemptionIT {
 
             // the same device may come back within the use limit
             WebSession phoneAgain = new WebSession();
-            phoneAgain.cookies().put("MEDIA_INVITE_DEVICE", phone.cookies().get("MEDIA_INVITE_DEVICE"));
+            phoneAgain.cookies().put("__Host-MEDIA_INVITE_DEVICE", phone.cookies().get("__Host-MEDIA_INVITE_DEVICE"));
             codeFrom(phoneAgain.follow(redeem(phoneAgain, phoneAgain.get(invite.text("link"))), APP_URL));
             assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isEqualTo(2);
         });

@@ -13,11 +13,15 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The browser's device identity for device binding (R3): a random value in an HttpOnly cookie; the
- * invite stores only its SHA-256 hash.
+ * invite stores only its SHA-256 hash. The cookie has the {@code __Host-} prefix (S3): Secure, Path=/, no
+ * Domain, so no sibling host or subdomain can plant or overwrite it. Browsers accept Secure cookies over
+ * plain http only from localhost/127.0.0.1 (Keycloak's own cookies are Secure too).
  */
 final class DeviceCookie {
 
-    static final String NAME = "MEDIA_INVITE_DEVICE";
+    static final String NAME = "__Host-MEDIA_INVITE_DEVICE";
+    /** The name before the prefix: still read, so that browsers bound before keep their binding. */
+    static final String LEGACY_NAME = "MEDIA_INVITE_DEVICE";
     private static final int MAX_AGE_SECONDS = 400 * 24 * 3600;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,7 +30,12 @@ final class DeviceCookie {
 
     /** The browser's device value, or null when it has none yet. */
     static String read(KeycloakSession session) {
-        Cookie cookie = session.getContext().getRequestHeaders().getCookies().get(NAME);
+        var cookies = session.getContext().getRequestHeaders().getCookies();
+        String value = valueOf(cookies.get(NAME));
+        return value != null ? value : valueOf(cookies.get(LEGACY_NAME));
+    }
+
+    private static String valueOf(Cookie cookie) {
         return cookie == null || cookie.getValue() == null || cookie.getValue().isBlank() ? null : cookie.getValue();
     }
 
@@ -48,17 +57,14 @@ final class DeviceCookie {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Sets the cookie on the response being built (HttpOnly, Lax, realm path, Secure on https). */
+    /** Sets the cookie on the response being built (HttpOnly, Lax, {@code __Host-}: Secure, Path=/, no Domain). */
     static void write(KeycloakSession session, RealmModel realm, String value) {
-        boolean secure = "https".equalsIgnoreCase(session.getContext().getUri().getBaseUri().getScheme());
-        String path = session.getContext().getUri().getBaseUri().getPath();
-        path = (path.endsWith("/") ? path : path + "/") + "realms/" + realm.getName() + "/";
         NewCookie cookie = new NewCookie.Builder(NAME)
                 .value(value)
-                .path(path)
+                .path("/")
                 .maxAge(MAX_AGE_SECONDS)
                 .httpOnly(true)
-                .secure(secure)
+                .secure(true)
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
         session.getContext().getHttpResponse().setCookieIfAbsent(cookie);

@@ -122,6 +122,10 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         ClientModel client = realm.getClientByClientId(token.getIssuedFor());
+        if (client == null) {
+            // the app was deleted or renamed since the link was minted
+            throw refusal(token, Refusal.INVALID_TOKEN);
+        }
         AuthenticationSessionManager manager = new AuthenticationSessionManager(session);
         UserSessionModel signedIn = manager.getUserSessionFromAuthenticationCookie(realm);
         // R4: someone else is signed in in this browser. Refused here, before Keycloak's own "different user"

@@ -26,6 +26,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -101,6 +102,10 @@ final class Redemption {
         if (link.isPresent()) {
             return link;
         }
+        Optional<Refusal> app = checkApp();
+        if (app.isPresent()) {
+            return app;
+        }
         Optional<Refusal> domain = rules.checkDomain(email());
         if (domain.isPresent()) {
             return domain;
@@ -114,6 +119,18 @@ final class Redemption {
             return accountRefusal;
         }
         return rules.checkDevice(facts(), browserDeviceHash);
+    }
+
+    /**
+     * The app behind the link still exists and is enabled, and the invite's redirect is still one of its
+     * registered redirect URIs (S3): a redirect removed from the client stops its links.
+     */
+    private Optional<Refusal> checkApp() {
+        if (client == null || !client.isEnabled()) {
+            return Optional.of(Refusal.INVALID_TOKEN);
+        }
+        return RedirectUtils.verifyRedirectUri(session, invite.getRedirectUri(), client) == null
+                ? Optional.of(Refusal.REDIRECT_NOT_ALLOWED) : Optional.empty();
     }
 
     /** Live phase of the media entry (NOT_LIVE for on-demand types). */

@@ -20,6 +20,8 @@ public enum Refusal {
     INVITE_SESSION_LIMITED("invite_session_limited", "mediaInviteSessionLimitedMessage", 403),
     /** A token request of an invite-only session after its end, or after every invite behind it was revoked (S8). */
     INVITE_SESSION_ENDED("invite_session_ended", "mediaInviteSessionEndedMessage", 400),
+    /** S3: the invite's redirect is no longer one of the app's registered redirect URIs. */
+    REDIRECT_NOT_ALLOWED("redirect_not_allowed", "mediaInviteRedirectNotAllowedMessage", 400),
     SESSION_EXPIRED("session_expired", "mediaInviteSessionExpiredMessage", 400),
     CODE_NOT_SENT("code_not_sent", "mediaInviteCodeNotSentMessage", 503);
 
