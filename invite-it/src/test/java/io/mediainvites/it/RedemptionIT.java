@@ -253,6 +253,22 @@ class RedemptionIT {
     }
 
     @Test
+    void anInvalidStoredPolicyGivesTheInviteeAClearPageNotAServerError() {
+        Reply invite = issue(mediaId, Fixtures.unique("pol") + "@example.com", Map.of());
+        WebSession browser = new WebSession();
+        Page landing = browser.get(invite.text("link"));
+        fixtures.withRealmAttributes(Map.of("mediaInvites.useLimit", "many"), () -> {
+            Page page = new WebSession().get(invite.text("link"));
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("invite settings need to be corrected");
+            Page posted = redeem(browser, landing);
+            assertThat(posted.status()).isEqualTo(400);
+            assertThat(posted.body()).contains("invite settings need to be corrected");
+        });
+        assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isZero();
+    }
+
+    @Test
     void usedUpLinkShowsAClearPage() {
         Reply invite = issue(mediaId, Fixtures.unique("once") + "@example.com", Map.of());
         WebSession first = new WebSession();

@@ -2,6 +2,7 @@ package io.mediainvites.authenticator.redeem;
 
 import io.mediainvites.authenticator.session.InviteSession;
 import io.mediainvites.core.email.EmailAddress;
+import io.mediainvites.core.error.InviteRuleException;
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.media.Schedule;
@@ -54,8 +55,9 @@ final class Redemption {
         this.store = store;
         this.invite = invite;
         this.media = media;
-        this.policy = RealmInvitePolicy.of(realm);
-        this.rules = new RedemptionRules(policy.domains(), policy.deviceBinding(), policy.allowPrivileged());
+        this.policy = policyOrNull(realm);
+        this.rules = policy == null ? null
+                : new RedemptionRules(policy.domains(), policy.deviceBinding(), policy.allowPrivileged());
         this.client = realm.getClientById(invite.getClientId());
     }
 
@@ -82,6 +84,15 @@ final class Redemption {
         return loaded;
     }
 
+    /** The realm's policy, or null when a stored value is invalid (logged once by {@link RealmInvitePolicy}). */
+    private static InvitePolicy policyOrNull(RealmModel realm) {
+        try {
+            return RealmInvitePolicy.of(realm);
+        } catch (InviteRuleException e) {
+            return null;
+        }
+    }
+
     InviteFacts facts() {
         return new InviteFacts(Instant.ofEpochMilli(invite.getExpiresAt()), UseLimit.of(invite.getUseLimit()),
                 invite.getUseCount(), invite.getRevokedAt() == null ? null : Instant.ofEpochMilli(invite.getRevokedAt()),
@@ -98,6 +109,9 @@ final class Redemption {
 
     /** Link, domain, account (S6, S12, R10) and device rules, in that order; the first that fails. */
     Optional<Refusal> refusal(String browserDeviceHash, Instant now) {
+        if (policy == null) {
+            return Optional.of(Refusal.POLICY_INVALID); // an identity admin must correct the realm's policy (S13)
+        }
         Optional<Refusal> link = rules.checkLink(facts(), now);
         if (link.isPresent()) {
             return link;
