@@ -110,7 +110,7 @@ final class Redemption {
     /** Link, domain, account (S6, S12, R10) and device rules, in that order; the first that fails. */
     Optional<Refusal> refusal(String browserDeviceHash, Instant now) {
         if (policy == null) {
-            return Optional.of(Refusal.POLICY_INVALID); // an identity admin must correct the realm's policy (S13)
+            return Optional.of(Refusal.INVALID_POLICY); // an identity admin must correct the realm's policy (S13)
         }
         Optional<Refusal> link = rules.checkLink(facts(), now);
         if (link.isPresent()) {

@@ -23,7 +23,7 @@ public enum Refusal {
     /** S3: the invite's redirect is no longer one of the app's registered redirect URIs. */
     REDIRECT_NOT_ALLOWED("redirect_not_allowed", "mediaInviteRedirectNotAllowedMessage", 400),
     /** S13: a stored policy value of the realm is invalid; the invitee gets a clear page, nothing is used. */
-    POLICY_INVALID("invalid_policy", "mediaInvitePolicyInvalidMessage", 400),
+    INVALID_POLICY("invalid_policy", "mediaInvitePolicyInvalidMessage", 400),
     SESSION_EXPIRED("session_expired", "mediaInviteSessionExpiredMessage", 400),
     CODE_NOT_SENT("code_not_sent", "mediaInviteCodeNotSentMessage", 503);
 
