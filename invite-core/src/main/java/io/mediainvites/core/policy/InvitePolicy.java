@@ -219,7 +219,7 @@ public record InvitePolicy(
                 List<String> present = new ArrayList<>();
                 for (String value : values) {
                     if (value != null && !value.isBlank()) {
-                        present.add(value.trim());
+                        present.add(value.strip());
                     }
                 }
                 if (!present.isEmpty()) {
@@ -397,7 +397,7 @@ public record InvitePolicy(
 
     private static String value(Map<String, String> attributes, String name) {
         String value = attributes.get(attributeKey(name));
-        return value == null || value.isBlank() ? null : value.trim();
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Duration parseSeconds(String value, String field, Duration fallback) {
@@ -452,7 +452,7 @@ public record InvitePolicy(
         List<String> parts = new ArrayList<>();
         for (String part : separator.split(value)) {
             if (!part.isBlank()) {
-                parts.add(part.trim());
+                parts.add(part.strip());
             }
         }
         return parts;

@@ -33,6 +33,9 @@ class ErrorCodeTest {
         "INVITE_PENDING_EXISTS, invite_pending_exists, 409",
         "EMAIL_NOT_AVAILABLE, email_not_available, 400",
         "INVITE_NOT_REDEEMABLE, invite_not_redeemable, 409",
+        "INVALID_CONTENT_TYPE, invalid_content_type, 400",
+        "CONFLICT, conflict, 409",
+        "RATE_LIMITED, rate_limited, 429",
     })
     void wireCodeAndStatusAreThePublicContract(ErrorCode code, String wire, int status) {
         assertThat(code.code()).isEqualTo(wire);
@@ -42,7 +45,7 @@ class ErrorCodeTest {
 
     @Test
     void everyConstantIsCoveredByTheContractTable() {
-        assertThat(ErrorCode.values()).hasSize(19);
+        assertThat(ErrorCode.values()).hasSize(22);
     }
 
     @Test
