@@ -4,13 +4,14 @@ import io.mediainvites.admin.policy.PolicyAdministration;
 import io.mediainvites.admin.policy.PolicyJson;
 import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.error.InviteRuleException;
+import io.mediainvites.core.http.ContentTypes;
 import io.mediainvites.core.policy.InvitePolicy;
 import io.mediainvites.model.policy.RealmInvitePolicy;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
@@ -60,13 +61,17 @@ public class PolicyAdminResource {
     /** Replaces the whole policy (a missing or null field takes its default); answers the stored policy. */
     @PUT
     @Path("policy")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response putPolicy(String body) {
         if (!auth.realm().canManageRealm()) {
             return forbidden("Changing the invite policy needs the manage-realm role.");
         }
         return refusing(() -> {
+            // S13: the content type is checked here, so a list or garbage is a 400, not the framework's 500
+            if (!ContentTypes.isJson(session.getContext().getRequestHeaders().getRequestHeader(HttpHeaders.CONTENT_TYPE))) {
+                throw new InviteRuleException(ErrorCode.INVALID_CONTENT_TYPE,
+                        "Send the policy with exactly one 'Content-Type: application/json' header (UTF-8).");
+            }
             InvitePolicy requested = PolicyJson.read(body);
             InvitePolicy stored = PolicyAdministration.replace(session, realm, requested);
             adminEvent.operation(OperationType.UPDATE)

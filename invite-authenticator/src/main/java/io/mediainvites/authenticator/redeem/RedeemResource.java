@@ -7,12 +7,11 @@ import io.mediainvites.core.redeem.MediaGrants;
 import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.core.media.InviteRole;
+import io.mediainvites.model.http.FormBody;
 import io.mediainvites.model.jpa.InviteSessionEntity;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +54,10 @@ public class RedeemResource {
 
     @POST
     @Path("redeem")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response redeem(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
-            MultivaluedMap<String, String> form) {
+            String body) {
+        // S13: read raw; a malformed form (e.g. "%%%") or content type is an empty form, refused below (400)
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.EXECUTE_ACTION_TOKEN)
                 .detail(Details.ACTION, "media-invite");
