@@ -7,6 +7,7 @@ import io.mediainvites.core.limit.RateDecision;
 import io.mediainvites.core.limit.RateRule;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.limit.RateLimiter;
@@ -69,17 +70,18 @@ public class MediaInvitesResource {
     @GET
     @Path("info")
     @Produces(JSON)
-    public Map<String, String> describe() {
+    public Response describe() {
         ExtensionInfo info = ExtensionInfo.get();
-        return Map.of("extension", info.name(), "version", info.version(), "realm", realm.getName());
+        return RequestContentType.guard(session, Response.ok(Map.of("extension", info.name(), "version", info.version(),
+                "realm", realm.getName())).type(JSON).build());
     }
 
     /** CORS preflight for browser-based media apps. */
     @OPTIONS
     @Path("{any:.*}")
     public Response preflight() {
-        return Cors.builder().preflight().allowedMethods("GET", "PUT", "POST", "DELETE").auth()
-                .add(Response.ok());
+        return RequestContentType.guard(session, Cors.builder().preflight().allowedMethods("GET", "PUT", "POST", "DELETE")
+                .auth().add(Response.ok()));
     }
 
     /** I8: roles by media type, policy limits, whether e-mail sending is available. */
@@ -307,11 +309,11 @@ public class MediaInvitesResource {
             return body.apply(new RequestContext(session, caller[0])).build();
         });
         if (caller[0] == null) {
-            return response;
+            return RequestContentType.guard(session, response);
         }
         Response.ResponseBuilder builder = Response.fromResponse(response);
-        return Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
-                .checkAllowedOrigins(caller[0].token()).add(builder);
+        return RequestContentType.guard(session, Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
+                .checkAllowedOrigins(caller[0].token()).add(builder));
     }
 
     /** Per-request collaborators, built once the caller is known. */

@@ -6,6 +6,7 @@ import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.error.InviteRuleException;
 import io.mediainvites.core.http.ContentTypes;
 import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.model.policy.RealmInvitePolicy;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -55,7 +56,7 @@ public class PolicyAdminResource {
         if (!auth.realm().canViewRealm()) {
             return forbidden("Reading the invite policy needs the view-realm role.");
         }
-        return refusing(() -> json(RealmInvitePolicy.of(realm), 200));
+        return RequestContentType.guard(session, refusing(() -> json(RealmInvitePolicy.of(realm), 200)));
     }
 
     /** Replaces the whole policy (a missing or null field takes its default); answers the stored policy. */
@@ -66,7 +67,7 @@ public class PolicyAdminResource {
         if (!auth.realm().canManageRealm()) {
             return forbidden("Changing the invite policy needs the manage-realm role.");
         }
-        return refusing(() -> {
+        return RequestContentType.guard(session, refusing(() -> {
             // S13: the content type is checked here, so a list or garbage is a 400, not the framework's 500
             if (!ContentTypes.isJson(session.getContext().getRequestHeaders().getRequestHeader(HttpHeaders.CONTENT_TYPE))) {
                 throw new InviteRuleException(ErrorCode.INVALID_CONTENT_TYPE,
@@ -81,12 +82,12 @@ public class PolicyAdminResource {
             LOG.infof("invite policy of realm %s changed by %s", realm.getName(),
                     auth.adminAuth().getUser().getUsername());
             return json(stored, 200);
-        });
+        }));
     }
 
     private Response forbidden(String why) {
         LOG.debugf("invite policy access refused in realm %s", realm.getName());
-        return AdminErrors.of(ErrorCode.FORBIDDEN, why, null);
+        return RequestContentType.guard(session, AdminErrors.of(ErrorCode.FORBIDDEN, why, null));
     }
 
     private Response refusing(Supplier<Response> body) {

@@ -8,6 +8,7 @@ import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.core.media.InviteRole;
 import io.mediainvites.model.http.FormBody;
+import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.model.jpa.InviteSessionEntity;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,8 +57,12 @@ public class RedeemResource {
     @Path("redeem")
     public Response redeem(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
             String body) {
-        // S13: read raw; a malformed form (e.g. "%%%") or content type is an empty form, refused below (400)
-        MultivaluedMap<String, String> form = FormBody.parse(body);
+        // S13: the form is read raw, so a malformed one (e.g. "%%%") is an empty form, refused as incomplete (400);
+        // an unparseable Content-Type must not break Keycloak's security-headers filter
+        return RequestContentType.guard(session, redeem(clientId, tabId, FormBody.parse(body)));
+    }
+
+    private Response redeem(String clientId, String tabId, MultivaluedMap<String, String> form) {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.EXECUTE_ACTION_TOKEN)
                 .detail(Details.ACTION, "media-invite");

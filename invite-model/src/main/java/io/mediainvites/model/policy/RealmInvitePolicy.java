@@ -40,8 +40,10 @@ public final class RealmInvitePolicy {
             String attribute = e.field() == null ? InvitePolicy.ATTRIBUTE_PREFIX + "*" : InvitePolicy.attributeKey(e.field());
             String once = realm.getId() + '\n' + attribute + '\n' + ours.get(attribute);
             if (LOGGED.size() < MAX_LOGGED && LOGGED.add(once)) {
-                LOG.warnf("realm %s: invalid invite policy attribute %s: %s", realm.getName(), attribute,
-                        e.description());
+                String stored = ours.get(attribute);
+                LOG.warnf("realm %s: invalid invite policy attribute %s=\"%s\": %s (logged once per value)",
+                        realm.getName(), attribute, stored == null || stored.length() <= 100 ? stored
+                                : stored.substring(0, 100) + "...", e.description());
             }
             throw new InviteRuleException(ErrorCode.INVALID_POLICY, e.field(), "The realm's invite policy attribute '"
                     + attribute + "' is invalid: " + e.description() + " An identity admin must correct it.");
