@@ -147,7 +147,9 @@ class FuzzIT {
             return;
         }
         boolean ours = request.url().contains("/media-invites/") && !request.url().contains("/admin/");
-        if (ours && List.of(400, 401, 403, 409, 429).contains(reply.status())
+        // Keycloak's own request filter refuses some query values (e.g. a null byte) before our code runs
+        boolean keycloaksFilter = reply.status() == 400 && raw.contains("Blocking invalid query parameter value");
+        if (ours && !keycloaksFilter && List.of(400, 401, 403, 409, 429).contains(reply.status())
                 && (reply.body() == null || reply.error() == null || reply.text("error_description") == null)) {
             failures.add("#" + index + " " + request + " -> no JSON error: " + answer);
         }

@@ -1,5 +1,6 @@
 package io.mediainvites.model.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
@@ -27,8 +28,14 @@ public final class RequestContentType {
 
     /** Whether the request's Content-Type cannot be parsed by the framework. */
     public static boolean unparseable(KeycloakSession session) {
+        HttpHeaders headers = session.getContext().getRequestHeaders();
         try {
-            session.getContext().getRequestHeaders().getMediaType();
+            headers.getMediaType();
+            // the filter reads the header's joined value: parse that too, with the framework's own parser
+            String raw = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            if (raw != null) {
+                MediaType.valueOf(raw);
+            }
             return false;
         } catch (RuntimeException e) {
             return true;

@@ -26,8 +26,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * rolled back afterwards still counts (a wrong code stays counted), and the request's own transaction never
  * holds the counter's row lock. Counting is one conditional {@code UPDATE} ({@code hits = hits + 1 where hits <
  * max} in the current window), so of any number of parallel hits exactly {@code max} are allowed; a window that
- * has passed is restarted by another conditional {@code UPDATE}; the first hit inserts the row, and a parallel
- * first insert that loses on the primary key retries as an update.
+ * has passed is restarted by another conditional {@code UPDATE}. Only these UPDATEs ever allow a hit: the first
+ * hit of a subject creates the row at zero in a transaction of its own (a parallel creation that loses on the
+ * primary key is ignored) and then counts like any other.
  *
  * <p>Usage: {@code RateDecision d = RateLimiter.hit(session, realm.getId(), RateRule.LINK_REISSUE, invite.getId());
  * if (!d.allowed()) ... 429 with Retry-After d.retryAfterSeconds()}. {@link #hits} reads without counting,
@@ -50,21 +51,24 @@ public final class RateLimiter {
     public static RateDecision hit(KeycloakSessionFactory factory, String realmId, RateRule rule, String subject,
             Instant now) {
         String id = key(realmId, rule, subject);
-        RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            RateDecision decision = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    s -> count(entityManager(s), id, rule, now));
+            if (decision != null) {
+                return decision;
+            }
+            // no counter yet: create it (at zero) in a transaction of its own, then count with the UPDATE above
             try {
-                return KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                        s -> count(entityManager(s), id, realmId, rule, now));
+                KeycloakModelUtils.runJobInTransaction(factory, s -> create(entityManager(s), id, realmId, rule, now));
             } catch (RuntimeException e) {
                 if (!WriteConflicts.isConflict(e)) {
                     throw e;
                 }
-                // a parallel first hit inserted the row between our update and our insert: count again
-                last = e;
-                LOG.debugf("rate counter %s: attempt %d lost a race, retrying", rule.name(), attempt);
+                // a parallel first hit created it: count again
+                LOG.debugf("rate counter %s: created by a parallel request", rule.name());
             }
         }
-        throw last;
+        throw new IllegalStateException("rate counter " + rule.name() + " could not be created");
     }
 
     /** Hits counted in the current window (0 when none), without counting one; in the caller's transaction. */
@@ -92,7 +96,11 @@ public final class RateLimiter {
                 .setParameter("now", now.toEpochMilli()).executeUpdate();
     }
 
-    private static RateDecision count(EntityManager em, String id, String realmId, RateRule rule, Instant now) {
+    /**
+     * One event against the counter, with conditional UPDATEs only (they are what makes parallel counting exact);
+     * null when the counter does not exist yet.
+     */
+    private static RateDecision count(EntityManager em, String id, RateRule rule, Instant now) {
         long windowStart = rule.windowStart(now);
         int counted = em.createNamedQuery("mi.rate.increment")
                 .setParameter("id", id).setParameter("windowStart", windowStart).setParameter("max", rule.max())
@@ -112,19 +120,23 @@ public final class RateLimiter {
         Integer existing = em.createNamedQuery("mi.rate.hits", Integer.class)
                 .setParameter("id", id).setParameter("windowStart", windowStart)
                 .getResultStream().findFirst().orElse(null);
-        if (existing != null) {
-            return rule.decide(existing, now); // at the limit in this window
+        return existing == null ? null : rule.decide(existing, now); // at the limit in this window, or no counter
+    }
+
+    private static void create(EntityManager em, String id, String realmId, RateRule rule, Instant now) {
+        if (em.find(RateCounterEntity.class, id) != null) {
+            return;
         }
+        long windowStart = rule.windowStart(now);
         RateCounterEntity row = new RateCounterEntity();
         row.setId(id);
         row.setRealmId(realmId);
         row.setRuleName(rule.name());
         row.setWindowStart(windowStart);
-        row.setHits(1);
+        row.setHits(0);
         row.setExpiresAt(rule.windowEnd(windowStart));
         em.persist(row);
         em.flush();
-        return rule.decide(0, now);
     }
 
     private static int hitsIn(EntityManager em, String id, long windowStart) {
