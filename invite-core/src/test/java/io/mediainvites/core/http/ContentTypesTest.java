@@ -33,4 +33,14 @@ class ContentTypesTest {
         assertThat(ContentTypes.isJson((List<String>) null)).isFalse();
         assertThat(ContentTypes.isJson((String) null)).isFalse();
     }
+
+    @Test
+    void wellFormedIsOneMediaTypeOfAnyKind() {
+        assertThat(ContentTypes.isWellFormed(List.of("text/plain; charset=latin1"))).isTrue();
+        assertThat(ContentTypes.isWellFormed(List.of("application/x-www-form-urlencoded"))).isTrue();
+        assertThat(ContentTypes.isWellFormed(List.of("application/json, text/plain"))).isFalse();
+        assertThat(ContentTypes.isWellFormed(List.of("text/plain", "text/plain"))).isFalse();
+        assertThat(ContentTypes.isWellFormed(List.of(""))).isFalse();
+        assertThat(ContentTypes.isWellFormed(List.of(";;;"))).isFalse();
+    }
 }

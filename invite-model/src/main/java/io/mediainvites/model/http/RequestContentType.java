@@ -3,7 +3,9 @@ package io.mediainvites.model.http;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.mediainvites.core.http.ContentTypes;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.headers.SecurityHeadersProvider;
@@ -26,16 +28,23 @@ public final class RequestContentType {
     private RequestContentType() {
     }
 
-    /** Whether the request's Content-Type cannot be parsed by the framework. */
+    /**
+     * Whether the request's Content-Type may trip the framework's parser: it is present and not exactly one
+     * well-formed media type (our strict grammar; over-detecting is harmless, the headers are the same), or the
+     * framework itself fails on it.
+     */
     public static boolean unparseable(KeycloakSession session) {
         HttpHeaders headers = session.getContext().getRequestHeaders();
+        List<String> values = headers.getRequestHeader(HttpHeaders.CONTENT_TYPE);
+        if (values == null || values.isEmpty()) {
+            return false;
+        }
+        if (!ContentTypes.isWellFormed(values)) {
+            return true;
+        }
         try {
             headers.getMediaType();
-            // the filter reads the header's joined value: parse that too, with the framework's own parser
-            String raw = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            if (raw != null) {
-                MediaType.valueOf(raw);
-            }
+            MediaType.valueOf(values.get(0));
             return false;
         } catch (RuntimeException e) {
             return true;
