@@ -38,6 +38,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -311,9 +312,17 @@ public class MediaInvitesResource {
         if (caller[0] == null) {
             return RequestContentType.guard(session, response);
         }
-        Response.ResponseBuilder builder = Response.fromResponse(response);
-        return RequestContentType.guard(session, Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
-                .checkAllowedOrigins(caller[0].token()).add(builder));
+        Response withCors;
+        try {
+            withCors = Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
+                    .checkAllowedOrigins(caller[0].token()).add(Response.fromResponse(response));
+        } catch (WebApplicationException e) {
+            // Keycloak's CORS check refuses an Origin that is not a web origin of the token's client
+            session.getTransactionManager().setRollbackOnly();
+            withCors = ApiResponses.errorBuilder(ErrorCode.FORBIDDEN,
+                    "The request's Origin is not one of the app's allowed web origins.", null, Map.of()).build();
+        }
+        return RequestContentType.guard(session, withCors);
     }
 
     /** Per-request collaborators, built once the caller is known. */
