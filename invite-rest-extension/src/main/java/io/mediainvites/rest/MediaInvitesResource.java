@@ -3,10 +3,14 @@ package io.mediainvites.rest;
 import io.mediainvites.core.ExtensionInfo;
 import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.invite.InviteStatus;
+import io.mediainvites.core.limit.RateDecision;
+import io.mediainvites.core.limit.RateRule;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
+import io.mediainvites.model.limit.RateLimiter;
 import io.mediainvites.model.policy.RealmInvitePolicy;
 import io.mediainvites.model.store.InviteSessions;
 import io.mediainvites.model.store.InviteStore;
@@ -19,13 +23,13 @@ import io.mediainvites.rest.auth.CallerResolver;
 import io.mediainvites.rest.auth.InvitePermissions;
 import io.mediainvites.rest.invite.InviteEmails;
 import io.mediainvites.rest.invite.InviteRepresentation;
+import io.mediainvites.rest.invite.LinkRequest;
 import io.mediainvites.rest.invite.InviteRequest;
 import io.mediainvites.rest.invite.InviteService;
 import io.mediainvites.rest.invite.InviteeLookup;
 import io.mediainvites.rest.media.MediaRepresentation;
 import io.mediainvites.rest.media.MediaRequest;
 import io.mediainvites.rest.media.MediaService;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -35,6 +39,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,17 +72,18 @@ public class MediaInvitesResource {
     @GET
     @Path("info")
     @Produces(JSON)
-    public Map<String, String> describe() {
+    public Response describe() {
         ExtensionInfo info = ExtensionInfo.get();
-        return Map.of("extension", info.name(), "version", info.version(), "realm", realm.getName());
+        return RequestContentType.guard(session, Response.ok(Map.of("extension", info.name(), "version", info.version(),
+                "realm", realm.getName())).type(JSON).build());
     }
 
     /** CORS preflight for browser-based media apps. */
     @OPTIONS
     @Path("{any:.*}")
     public Response preflight() {
-        return Cors.builder().preflight().allowedMethods("GET", "PUT", "POST", "DELETE").auth()
-                .add(Response.ok());
+        return RequestContentType.guard(session, Cors.builder().preflight().allowedMethods("GET", "PUT", "POST", "DELETE")
+                .auth().add(Response.ok()));
     }
 
     /** I8: roles by media type, policy limits, whether e-mail sending is available. */
@@ -109,12 +115,11 @@ public class MediaInvitesResource {
     /** M1–M3: register or update (idempotent). 201 when created, 200 when updated. */
     @PUT
     @Path("media/{mediaId}")
-    @Consumes(JSON)
     @Produces(JSON)
     public Response putMedia(@PathParam("mediaId") String mediaId, String body) {
         return authenticated(ctx -> {
             ctx.permissions.requireInviteManager(ctx.caller);
-            MediaRequest request = JsonBodies.read(body, MediaRequest.class);
+            MediaRequest request = JsonBodies.read(session, body, MediaRequest.class);
             boolean created = ctx.media.put(ctx.caller, mediaId, request);
             MediaRepresentation rep = ctx.media.represent(ctx.media.require(ctx.caller, mediaId));
             ctx.audit.media(created ? OperationType.CREATE : OperationType.UPDATE, mediaId, rep);
@@ -142,6 +147,7 @@ public class MediaInvitesResource {
             ctx.permissions.requireInviteManager(ctx.caller);
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
             int revoked = ctx.store.deleteMedia(entry, ctx.caller.user().getId(), System.currentTimeMillis());
+            ctx.store.flush(); // a concurrent write of the entry is a 409 here, not a failed commit
             int ended = InviteSessions.endForMedia(session, ctx.store, realm.getId(), ctx.caller.app().getId(), mediaId);
             ctx.audit.media(OperationType.DELETE, mediaId, null);
             return Response.ok(Map.of("mediaId", mediaId, "revokedInvites", revoked, "endedSessions", ended));
@@ -151,12 +157,11 @@ public class MediaInvitesResource {
     /** I2–I5: create an invite; 201 with the link. */
     @POST
     @Path("media/{mediaId}/invites")
-    @Consumes(JSON)
     @Produces(JSON)
     public Response createInvite(@PathParam("mediaId") String mediaId, String body) {
         return authenticated(ctx -> {
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
-            InviteRequest request = JsonBodies.read(body, InviteRequest.class);
+            InviteRequest request = JsonBodies.read(session, body, InviteRequest.class);
             InviteRepresentation rep = ctx.invites.create(ctx.caller, entry, request);
             ctx.audit.invite(OperationType.CREATE, mediaId, rep.id(), withoutLink(rep));
             return Response.status(201).entity(rep);
@@ -179,7 +184,10 @@ public class MediaInvitesResource {
         });
     }
 
-    /** I6: existing users by e-mail prefix, for permitted inviters only; minimal fields, at most 10. */
+    /**
+     * I6, S10: people this app already knows (its earlier invitees, its entries' collaborators) by e-mail prefix,
+     * for permitted inviters only; minimal fields, at most 10; rate-limited per caller (429 with Retry-After).
+     */
     @GET
     @Path("media/{mediaId}/invitees")
     @Produces(JSON)
@@ -187,10 +195,17 @@ public class MediaInvitesResource {
         return authenticated(ctx -> {
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
             ctx.permissions.requireMayLookUpInvitees(ctx.caller, entry);
-            return Response.ok(new InviteeLookup(session).byEmailPrefix(prefix));
+            String valid = InviteeLookup.requireValidPrefix(prefix);
+            RateDecision decision = RateLimiter.hit(session, realm.getId(), RateRule.INVITEE_LOOKUP,
+                    ctx.caller.app().getId() + ':' + ctx.caller.user().getId());
+            if (!decision.allowed()) {
+                throw ApiException.rateLimited(decision, "look-ups");
+            }
+            return Response.ok(new InviteeLookup(session, ctx.store).byEmailPrefix(ctx.caller, valid));
         });
     }
 
+    /** One invite; never with its link (S9: shown once, when issued). */
     @GET
     @Path("invites/{inviteId}")
     @Produces(JSON)
@@ -199,7 +214,7 @@ public class MediaInvitesResource {
             InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
             MediaEntryEntity entry = ctx.media.require(ctx.caller, invite.getMediaId());
             ctx.permissions.requireMayRead(ctx.caller, entry);
-            return Response.ok(ctx.invites.represent(invite, true));
+            return Response.ok(ctx.invites.represent(invite));
         });
     }
 
@@ -222,9 +237,9 @@ public class MediaInvitesResource {
     }
 
     /**
-     * E1: e-mails the invite's link again (no new invite; same id and expiry). Same permissions as revoke.
-     * 200 with the invite, its link and {@code emailDelivery}; a failed delivery is still a 200 with status
-     * {@code failed} and the reason.
+     * E1: e-mails the invite's current link again (no new invite; same id, expiry and link). Same permissions
+     * as revoke. 200 with the invite and {@code emailDelivery}, without the link (S9); a failed delivery is still
+     * a 200 with status {@code failed} and the reason.
      */
     @POST
     @Path("invites/{inviteId}/email")
@@ -235,6 +250,25 @@ public class MediaInvitesResource {
             MediaEntryEntity entry = ctx.mediaOf(invite);
             ctx.permissions.requireMayRevoke(ctx.caller, entry);
             return Response.ok(ctx.invites.resendEmail(invite, entry));
+        });
+    }
+
+    /**
+     * S9: a new link for a pending or active invite, replacing the earlier ones; 200 with the invite and its new
+     * {@code link}. Only someone who passes the inviter rule for the entry (or the app's invite manager naming
+     * such an inviter in {@code {"inviter": ...}}); audited; rate-limited per invite (429 with Retry-After).
+     */
+    @POST
+    @Path("invites/{inviteId}/link")
+    @Produces(JSON)
+    public Response reissueLink(@PathParam("inviteId") String inviteId, String body) {
+        return authenticated(ctx -> {
+            InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
+            MediaEntryEntity entry = ctx.mediaOf(invite);
+            LinkRequest request = JsonBodies.readOptional(session, body, LinkRequest.class);
+            InviteService.Reissue reissued = ctx.invites.reissue(ctx.caller, invite, entry, request);
+            ctx.audit.inviteLink(invite.getMediaId(), invite.getId(), reissued.inviter().getId(), reissued.generation());
+            return Response.ok(reissued.invite());
         });
     }
 
@@ -268,11 +302,19 @@ public class MediaInvitesResource {
             return body.apply(new RequestContext(session, caller[0])).build();
         });
         if (caller[0] == null) {
-            return response;
+            return RequestContentType.guard(session, response);
         }
-        Response.ResponseBuilder builder = Response.fromResponse(response);
-        return Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
-                .checkAllowedOrigins(caller[0].token()).add(builder);
+        Response withCors;
+        try {
+            withCors = Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
+                    .checkAllowedOrigins(caller[0].token()).add(Response.fromResponse(response));
+        } catch (WebApplicationException e) {
+            // Keycloak's CORS check refuses an Origin that is not a web origin of the token's client
+            session.getTransactionManager().setRollbackOnly();
+            withCors = ApiResponses.errorBuilder(ErrorCode.FORBIDDEN,
+                    "The request's Origin is not one of the app's allowed web origins.", null, Map.of()).build();
+        }
+        return RequestContentType.guard(session, withCors);
     }
 
     /** Per-request collaborators, built once the caller is known. */

@@ -1,5 +1,7 @@
 package io.mediainvites.rest;
 
+import io.mediainvites.model.http.ContentTypeRefusal;
+import io.mediainvites.model.http.RequestContentType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -14,7 +16,8 @@ public class MediaInvitesResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return new MediaInvitesResource(session);
+        // S13: an unparseable Content-Type would make the framework fail before our code runs
+        return RequestContentType.unparseable(session) ? new ContentTypeRefusal(session) : new MediaInvitesResource(session);
     }
 
     @Override

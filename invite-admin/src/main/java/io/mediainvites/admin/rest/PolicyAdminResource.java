@@ -4,13 +4,15 @@ import io.mediainvites.admin.policy.PolicyAdministration;
 import io.mediainvites.admin.policy.PolicyJson;
 import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.error.InviteRuleException;
+import io.mediainvites.core.http.ContentTypes;
 import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.model.policy.RealmInvitePolicy;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
@@ -54,19 +56,23 @@ public class PolicyAdminResource {
         if (!auth.realm().canViewRealm()) {
             return forbidden("Reading the invite policy needs the view-realm role.");
         }
-        return refusing(() -> json(RealmInvitePolicy.of(realm), 200));
+        return RequestContentType.guard(session, refusing(() -> json(RealmInvitePolicy.of(realm), 200)));
     }
 
     /** Replaces the whole policy (a missing or null field takes its default); answers the stored policy. */
     @PUT
     @Path("policy")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response putPolicy(String body) {
         if (!auth.realm().canManageRealm()) {
             return forbidden("Changing the invite policy needs the manage-realm role.");
         }
-        return refusing(() -> {
+        return RequestContentType.guard(session, refusing(() -> {
+            // S13: the content type is checked here, so a list or garbage is a 400, not the framework's 500
+            if (!ContentTypes.isJson(session.getContext().getRequestHeaders().getRequestHeader(HttpHeaders.CONTENT_TYPE))) {
+                throw new InviteRuleException(ErrorCode.INVALID_CONTENT_TYPE,
+                        "Send the policy with exactly one 'Content-Type: application/json' header (UTF-8).");
+            }
             InvitePolicy requested = PolicyJson.read(body);
             InvitePolicy stored = PolicyAdministration.replace(session, realm, requested);
             adminEvent.operation(OperationType.UPDATE)
@@ -76,12 +82,12 @@ public class PolicyAdminResource {
             LOG.infof("invite policy of realm %s changed by %s", realm.getName(),
                     auth.adminAuth().getUser().getUsername());
             return json(stored, 200);
-        });
+        }));
     }
 
     private Response forbidden(String why) {
         LOG.debugf("invite policy access refused in realm %s", realm.getName());
-        return AdminErrors.of(ErrorCode.FORBIDDEN, why, null);
+        return RequestContentType.guard(session, AdminErrors.of(ErrorCode.FORBIDDEN, why, null));
     }
 
     private Response refusing(Supplier<Response> body) {

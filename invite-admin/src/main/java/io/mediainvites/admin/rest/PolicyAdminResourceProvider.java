@@ -1,5 +1,7 @@
 package io.mediainvites.admin.rest;
 
+import io.mediainvites.model.http.ContentTypeRefusal;
+import io.mediainvites.model.http.RequestContentType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -12,7 +14,9 @@ public class PolicyAdminResourceProvider implements AdminRealmResourceProvider {
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
             AdminEventBuilder adminEvent) {
-        return new PolicyAdminResource(session, realm, auth, adminEvent);
+        // S13: an unparseable Content-Type would make the framework fail before our code runs
+        return RequestContentType.unparseable(session) ? new ContentTypeRefusal(session)
+                : new PolicyAdminResource(session, realm, auth, adminEvent);
     }
 
     @Override

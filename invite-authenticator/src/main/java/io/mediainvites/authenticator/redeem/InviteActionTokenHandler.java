@@ -210,6 +210,8 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
                 .filter(r -> r.invite.getMediaId().equals(token.getMediaId()))
                 .filter(r -> r.invite.getRole().equals(token.getRole()))
                 .filter(r -> r.invite.getUserId().equals(token.getUserId()))
+                // S9: a re-issue raised the generation; older links are refused as invalid
+                .filter(r -> r.invite.getLinkGeneration() == token.getLinkGeneration())
                 .isPresent();
     }
 

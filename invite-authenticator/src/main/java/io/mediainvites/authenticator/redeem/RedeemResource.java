@@ -6,11 +6,11 @@ import io.mediainvites.core.redeem.InviteeEntry;
 import io.mediainvites.core.redeem.MediaGrant;
 import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
-import jakarta.ws.rs.Consumes;
+import io.mediainvites.model.http.FormBody;
+import io.mediainvites.model.http.RequestContentType;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +54,14 @@ public class RedeemResource {
 
     @POST
     @Path("redeem")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response redeem(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
-            MultivaluedMap<String, String> form) {
+            String body) {
+        // S13: the form is read raw, so a malformed one (e.g. "%%%") is an empty form, refused as incomplete (400);
+        // an unparseable Content-Type must not break Keycloak's security-headers filter
+        return RequestContentType.guard(session, redeem(clientId, tabId, FormBody.parse(body)));
+    }
+
+    private Response redeem(String clientId, String tabId, MultivaluedMap<String, String> form) {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.EXECUTE_ACTION_TOKEN)
                 .detail(Details.ACTION, "media-invite");

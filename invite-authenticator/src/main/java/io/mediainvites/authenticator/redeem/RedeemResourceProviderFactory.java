@@ -1,5 +1,7 @@
 package io.mediainvites.authenticator.redeem;
 
+import io.mediainvites.model.http.ContentTypeRefusal;
+import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.authenticator.session.InviteSessionReaper;
 import io.mediainvites.core.ExtensionInfo;
 import java.util.Map;
@@ -22,7 +24,9 @@ public class RedeemResourceProviderFactory implements RealmResourceProviderFacto
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new RedeemResource(session, codeLifetime);
+                // S13: an unparseable Content-Type would make the framework fail before our code runs
+                return RequestContentType.unparseable(session) ? new ContentTypeRefusal(session)
+                        : new RedeemResource(session, codeLifetime);
             }
 
             @Override

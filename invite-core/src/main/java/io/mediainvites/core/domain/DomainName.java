@@ -31,6 +31,10 @@ public final class DomainName {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("A domain name must not be blank.");
         }
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            // never trimmed away: "\u0000.example" must not become "example" and block a whole top-level domain
+            throw new IllegalArgumentException("The domain name '" + raw + "' must not contain control characters.");
+        }
         String domain = unifyDots(raw.strip());
         int start = 0;
         int end = domain.length();

@@ -33,7 +33,10 @@ public enum ErrorCode {
     EMAIL_NOT_AVAILABLE("email_not_available", 400,
             "Sending the invite by e-mail is not available in this realm."),
     INVITE_NOT_REDEEMABLE("invite_not_redeemable", 409,
-            "The invite is revoked, used up or expired; issue a new invite instead.");
+            "The invite is revoked, used up or expired; issue a new invite instead."),
+    INVALID_CONTENT_TYPE("invalid_content_type", 400, "The request body must be sent as application/json."),
+    CONFLICT("conflict", 409, "Another request changed the same data at the same time; read it again and retry."),
+    RATE_LIMITED("rate_limited", 429, "Too many requests; wait before trying again.");
 
     /** Prefix of every {@link #messageKey()}. */
     public static final String MESSAGE_KEY_PREFIX = "mediaInvites.error.";

@@ -20,11 +20,18 @@ public record Schedule(Instant startsAt, Instant endsAt) {
     /** The schedule of on-demand media. */
     public static final Schedule NONE = new Schedule(null, null);
 
+    /** Earliest time a schedule may name. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /** Latest time a schedule may name (times are stored as epoch milliseconds; later ones would overflow). */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /**
      * @throws InviteRuleException {@link ErrorCode#INVALID_SCHEDULE} if {@code endsAt} is set without
-     *     {@code startsAt}, or is not after it
+     *     {@code startsAt}, or is not after it, or if a time lies outside {@link #EARLIEST}..{@link #LATEST}
      */
     public Schedule {
+        requireInRange(startsAt, "startsAt");
+        requireInRange(endsAt, "endsAt");
         if (endsAt != null) {
             if (startsAt == null) {
                 throw new InviteRuleException(ErrorCode.INVALID_SCHEDULE, "startsAt",
@@ -34,6 +41,13 @@ public record Schedule(Instant startsAt, Instant endsAt) {
                 throw new InviteRuleException(ErrorCode.INVALID_SCHEDULE, "endsAt",
                         "The end of a live session must be after its start.");
             }
+        }
+    }
+
+    private static void requireInRange(Instant time, String field) {
+        if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+            throw new InviteRuleException(ErrorCode.INVALID_SCHEDULE, field,
+                    "The field '" + field + "' must lie between " + EARLIEST + " and " + LATEST + ".");
         }
     }
 

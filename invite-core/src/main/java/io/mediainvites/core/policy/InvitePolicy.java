@@ -236,7 +236,7 @@ public final class InvitePolicy {
         for (PolicySetting<?> setting : PolicySettings.ALL) {
             String value = a.get(attributeKey(setting.name()));
             if (value != null && !value.isBlank()) {
-                parsed.put(setting, setting.parse(value.trim()));
+                parsed.put(setting, setting.parse(value.strip()));
             }
         }
         return new InvitePolicy(parsed);
@@ -273,7 +273,7 @@ public final class InvitePolicy {
                 List<String> present = new ArrayList<>();
                 for (String value : values) {
                     if (value != null && !value.isBlank()) {
-                        present.add(value.trim());
+                        present.add(value.strip());
                     }
                 }
                 if (!present.isEmpty()) {

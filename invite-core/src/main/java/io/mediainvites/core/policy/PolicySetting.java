@@ -189,7 +189,7 @@ public final class PolicySetting<T> {
         return new PolicySetting<>(name, Kind.TEXT, null,
                 text -> text,
                 value -> {
-                    String trimmed = value == null || value.isBlank() ? null : value.trim();
+                    String trimmed = value == null || value.isBlank() ? null : value.strip();
                     if (trimmed != null && trimmed.length() > maxLength) {
                         throw new IllegalArgumentException("A " + noun + " must not be longer than " + maxLength
                                 + " characters.");
@@ -361,7 +361,7 @@ public final class PolicySetting<T> {
      */
     public T parse(String text) {
         try {
-            return normaliser.apply(parser.apply(text == null ? "" : text.trim()));
+            return normaliser.apply(parser.apply(text == null ? "" : text.strip()));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
@@ -421,7 +421,7 @@ public final class PolicySetting<T> {
         List<String> parts = new ArrayList<>();
         for (String part : separator.split(value)) {
             if (!part.isBlank()) {
-                parts.add(part.trim());
+                parts.add(part.strip());
             }
         }
         return parts;

@@ -107,4 +107,12 @@ class DomainNameTest {
         assertThatNullPointerException().isThrownBy(() -> DomainName.isSameOrSubdomain(null, "a.com"));
         assertThatNullPointerException().isThrownBy(() -> DomainName.isSameOrSubdomain("a.com", null));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000.example", "example.com\u0000", "\u0007example.org", "exa\u001fmple.org",
+        "\texample.org", "example.org\n"})
+    void controlCharactersAreRefusedNotTrimmed(String raw) {
+        assertThatIllegalArgumentException().isThrownBy(() -> DomainName.normalise(raw))
+                .withMessageContaining("control characters");
+    }
 }

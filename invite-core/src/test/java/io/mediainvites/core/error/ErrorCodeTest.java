@@ -34,6 +34,9 @@ class ErrorCodeTest {
         "EMAIL_NOT_AVAILABLE, email_not_available, 400",
         "INVITE_NOT_REDEEMABLE, invite_not_redeemable, 409",
         "PRIVILEGED_ACCOUNT, privileged_account, 400",
+        "INVALID_CONTENT_TYPE, invalid_content_type, 400",
+        "CONFLICT, conflict, 409",
+        "RATE_LIMITED, rate_limited, 429",
     })
     void wireCodeAndStatusAreThePublicContract(ErrorCode code, String wire, int status) {
         assertThat(code.code()).isEqualTo(wire);
@@ -43,7 +46,7 @@ class ErrorCodeTest {
 
     @Test
     void everyConstantIsCoveredByTheContractTable() {
-        assertThat(ErrorCode.values()).hasSize(20);
+        assertThat(ErrorCode.values()).hasSize(23);
     }
 
     @Test

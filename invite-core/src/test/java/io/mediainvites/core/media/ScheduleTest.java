@@ -93,4 +93,15 @@ class ScheduleTest {
     void nowIsRequired() {
         assertThatNullPointerException().isThrownBy(() -> new Schedule(START, END).phaseAt(null));
     }
+
+    @Test
+    void timesOutsideTheStorableRangeNameTheirField() {
+        Instant far = Instant.parse("+1000000000-01-01T00:00:00Z");
+        assertRule(() -> Schedule.of(MediaType.WEBCAST, far, null), ErrorCode.INVALID_SCHEDULE, "startsAt");
+        Instant start = Instant.parse("2030-01-01T00:00:00Z");
+        assertRule(() -> Schedule.of(MediaType.WEBCAST, start, far), ErrorCode.INVALID_SCHEDULE, "endsAt");
+        assertRule(() -> Schedule.of(MediaType.WEBCAST, Instant.parse("1969-12-31T23:59:59Z"), null),
+                ErrorCode.INVALID_SCHEDULE, "startsAt");
+        assertThat(Schedule.of(MediaType.WEBCAST, Schedule.LATEST, null).startsAt()).isEqualTo(Schedule.LATEST);
+    }
 }

@@ -79,6 +79,12 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), URI.create(url));
     }
 
+    /** A POST with a body exactly as given (malformed forms, other content types). */
+    public Page postRaw(String url, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), URI.create(url));
+    }
+
     /** Follows redirects by hand until a page is not a redirect or leaves Keycloak (returns that redirect). */
     public Page follow(Page page, String stopAtPrefix) {
         Page current = page;

@@ -52,6 +52,16 @@ public final class PrivilegedAccounts {
         };
     }
 
+    /** The service account of a client: never an invitee (S12). */
+    public static boolean isServiceAccount(UserModel user) {
+        return user.getServiceAccountClientLink() != null;
+    }
+
+    /** Neither privileged nor a service account. */
+    public static boolean isOrdinary(RealmModel realm, UserModel user) {
+        return !isServiceAccount(user) && !isPrivileged(realm, user);
+    }
+
     private static Stream<GroupModel> withParents(GroupModel group) {
         return Stream.iterate(group, g -> g != null, GroupModel::getParent);
     }

@@ -64,6 +64,12 @@ import jakarta.persistence.Version;
                     + " i.version = i.version + 1 where i.id = :id"),
     @NamedQuery(name = "mi.invite.notRevoked",
             query = "select i.id from InviteEntity i where i.id in :ids and i.revokedAt is null"),
+    @NamedQuery(name = "mi.invite.nextLinkGeneration",
+            query = "update InviteEntity i set i.linkGeneration = i.linkGeneration + 1, i.version = i.version + 1"
+                    + " where i.id = :id"),
+    @NamedQuery(name = "mi.invite.byAppEmailPrefix",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.email like :prefix escape '!' order by i.createdAt desc"),
     @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
 })
 public class InviteEntity {
@@ -140,10 +146,16 @@ public class InviteEntity {
     @Column(name = "EMAIL_ERROR", length = 1000)
     private String emailError;
 
+    /** S9: raised by every re-issue; only a token of the current generation redeems. */
+    @Column(name = "LINK_GENERATION", nullable = false)
+    private int linkGeneration = 1;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
 
+    public int getLinkGeneration() { return linkGeneration; }
+    public void setLinkGeneration(int linkGeneration) { this.linkGeneration = linkGeneration; }
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }

@@ -33,6 +33,7 @@ public class MediaInvitesJpaEntityProviderFactory implements JpaEntityProviderFa
                 var em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
                 em.createNamedQuery("mi.session.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery("mi.rate.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.invite.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createQuery("select m from MediaEntryEntity m where m.realmId = :realmId", MediaEntryEntity.class)
                         .setParameter("realmId", realmId)

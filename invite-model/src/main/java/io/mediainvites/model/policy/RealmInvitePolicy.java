@@ -1,8 +1,13 @@
 package io.mediainvites.model.policy;
 
+import io.mediainvites.core.error.ErrorCode;
+import io.mediainvites.core.error.InviteRuleException;
 import io.mediainvites.core.policy.InvitePolicy;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -12,18 +17,37 @@ import org.keycloak.models.RealmModel;
  */
 public final class RealmInvitePolicy {
 
+    private static final Logger LOG = Logger.getLogger(RealmInvitePolicy.class);
+    /** Invalid stored values already logged (realm, attribute, value), so each is logged once, not per request. */
+    private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+    private static final int MAX_LOGGED = 10_000;
+
     private RealmInvitePolicy() {
     }
 
     /**
-     * @throws io.mediainvites.core.error.InviteRuleException {@code invalid_policy} naming the attribute if a
-     *     stored value is invalid (e.g. set by hand)
+     * @throws InviteRuleException {@code invalid_policy} naming the attribute (as field, and as
+     *     {@code mediaInvites.<name>} in the description) if a stored value is invalid, e.g. set by hand or by an
+     *     import; the first time a realm's invalid value is read it is logged (WARN), later reads are not
      */
     public static InvitePolicy of(RealmModel realm) {
         Map<String, String> ours = realm.getAttributes().entrySet().stream()
                 .filter(e -> e.getKey().startsWith(InvitePolicy.ATTRIBUTE_PREFIX) && e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return InvitePolicy.fromAttributes(ours);
+        try {
+            return InvitePolicy.fromAttributes(ours);
+        } catch (InviteRuleException e) {
+            String attribute = e.field() == null ? InvitePolicy.ATTRIBUTE_PREFIX + "*" : InvitePolicy.attributeKey(e.field());
+            String once = realm.getId() + '\n' + attribute + '\n' + ours.get(attribute);
+            if (LOGGED.size() < MAX_LOGGED && LOGGED.add(once)) {
+                String stored = ours.get(attribute);
+                LOG.warnf("realm %s: invalid invite policy attribute %s=\"%s\": %s (logged once per value)",
+                        realm.getName(), attribute, stored == null || stored.length() <= 100 ? stored
+                                : stored.substring(0, 100) + "...", e.description());
+            }
+            throw new InviteRuleException(ErrorCode.INVALID_POLICY, e.field(), "The realm's invite policy attribute '"
+                    + attribute + "' is invalid: " + e.description() + " An identity admin must correct it.");
+        }
     }
 
     /**

@@ -151,6 +151,51 @@ public final class InviteStore {
         return query.executeUpdate() == 1;
     }
 
+    /**
+     * S9: raises the invite's link generation (one conditional UPDATE, so parallel re-issues each get their own
+     * generation) and returns the new one; links of older generations stop working.
+     */
+    public int nextLinkGeneration(InviteEntity invite) {
+        em.createNamedQuery("mi.invite.nextLinkGeneration").setParameter("id", invite.getId()).executeUpdate();
+        em.refresh(invite);
+        return invite.getLinkGeneration();
+    }
+
+    /**
+     * S10: the calling app's earlier invites whose e-mail starts with {@code prefix} (lower case), newest first.
+     * Reads only the app's own rows through the index (realm, client, e-mail).
+     */
+    public List<InviteEntity> appInviteesByEmailPrefix(String realmId, String clientId, String prefix, int max) {
+        return em.createNamedQuery("mi.invite.byAppEmailPrefix", InviteEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("clientId", clientId)
+                .setParameter("prefix", likePrefix(prefix))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /**
+     * S10: ids of the users who collaborate on any media entry of the calling app and whose e-mail starts with
+     * {@code prefix} (lower case; Keycloak stores e-mails in lower case). Walks the app's entries (index on realm,
+     * client), their collaborators (index on the entry) and each collaborator's user by primary key; never the
+     * realm's user table as a whole.
+     */
+    public List<String> appCollaboratorsByEmailPrefix(String realmId, String clientId, String prefix, int max) {
+        return em.createQuery("select distinct u.id from MediaCollaboratorEntity c join c.media m, UserEntity u"
+                        + " where m.realmId = :realmId and m.clientId = :clientId and u.id = c.userId"
+                        + " and u.realmId = :realmId and u.email like :prefix escape '!'", String.class)
+                .setParameter("realmId", realmId)
+                .setParameter("clientId", clientId)
+                .setParameter("prefix", likePrefix(prefix))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** A LIKE pattern matching values that start with {@code prefix} literally ('!' escapes the wildcards). */
+    static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     /** One page of a media entry's invites, newest first, optionally of one status only (I7). */
     public List<InviteEntity> listInvites(String realmId, String clientId, String mediaId, InviteStatus status,
             int first, int max, long now) {

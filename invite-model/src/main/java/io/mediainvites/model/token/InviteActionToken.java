@@ -22,6 +22,7 @@ public class InviteActionToken extends DefaultActionToken {
     private static final String JSON_MEDIA_ID = "mi_media";
     private static final String JSON_ROLE = "mi_role";
     private static final String JSON_REDIRECT_URI = "reduri";
+    private static final String JSON_LINK_GENERATION = "mi_gen";
 
     @JsonProperty(JSON_MEDIA_ID)
     private String mediaId;
@@ -32,8 +33,12 @@ public class InviteActionToken extends DefaultActionToken {
     @JsonProperty(JSON_REDIRECT_URI)
     private String redirectUri;
 
+    /** S9: the invite's link generation when the link was minted; a re-issue raises it and ends older links. */
+    @JsonProperty(JSON_LINK_GENERATION)
+    private Integer linkGeneration;
+
     public InviteActionToken(String userId, String inviteId, int absoluteExpirationInSecs, String email,
-            String clientId, String mediaId, String role, String redirectUri) {
+            String clientId, String mediaId, String role, String redirectUri, int linkGeneration) {
         super(userId, TOKEN_TYPE, absoluteExpirationInSecs, null);
         id(inviteId);
         setEmail(email);
@@ -41,6 +46,7 @@ public class InviteActionToken extends DefaultActionToken {
         this.mediaId = mediaId;
         this.role = role;
         this.redirectUri = redirectUri;
+        this.linkGeneration = linkGeneration;
     }
 
     /** For JSON deserialisation. */
@@ -57,5 +63,13 @@ public class InviteActionToken extends DefaultActionToken {
 
     public String getRedirectUri() {
         return redirectUri;
+    }
+
+    /**
+     * The link generation the token was minted for. Tokens minted before generations existed carry none and
+     * count as the first generation, so the first re-issue ends them too.
+     */
+    public int getLinkGeneration() {
+        return linkGeneration == null ? 1 : linkGeneration;
     }
 }

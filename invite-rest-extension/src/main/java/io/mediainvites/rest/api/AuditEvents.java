@@ -57,6 +57,19 @@ public final class AuditEvents {
         builder.success();
     }
 
+    /**
+     * S9: a re-issued link, as an ACTION on {@code media-invites/invites/{id}/link} with the invite, the inviter
+     * it was issued for and the new link generation; never the link.
+     */
+    public void inviteLink(String mediaId, String inviteId, String inviterId, int generation) {
+        builder(RESOURCE_INVITE, OperationType.ACTION, "media-invites/invites/" + inviteId + "/link", null)
+                .detail("media_id", mediaId)
+                .detail("invite_id", inviteId)
+                .detail("inviter_id", inviterId)
+                .detail("link_generation", Integer.toString(generation))
+                .success();
+    }
+
     private AdminEventBuilder builder(String resource, OperationType operation, String path, Object representation) {
         AdminAuth auth = new AdminAuth(realm, caller.token(), caller.user(), caller.app());
         AdminEventBuilder builder = new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())

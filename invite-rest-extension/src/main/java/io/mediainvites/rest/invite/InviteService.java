@@ -4,6 +4,8 @@ import io.mediainvites.core.email.EmailAddress;
 import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.invite.InviteState;
 import io.mediainvites.core.invite.InviteStatus;
+import io.mediainvites.core.limit.RateDecision;
+import io.mediainvites.core.limit.RateRule;
 import io.mediainvites.core.media.InviteRole;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.media.RoleRules;
@@ -15,6 +17,7 @@ import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.account.InviteeAccounts;
 import io.mediainvites.model.account.PrivilegedAccounts;
 import io.mediainvites.model.store.InviteSessions;
+import io.mediainvites.model.limit.RateLimiter;
 import io.mediainvites.model.store.InviteStore;
 import io.mediainvites.model.token.InviteActionToken;
 import io.mediainvites.rest.api.ApiException;
@@ -123,7 +126,7 @@ public final class InviteService {
         st.findPending(r.getId(), draft.getClientId(), draft.getMediaId(), draft.getEmail(), draft.getRole(), now)
                 .ifPresent(existing -> {
                     throw new ApiException(ErrorCode.INVITE_PENDING_EXISTS,
-                            "A pending invite for this e-mail, media entry and role exists; revoke it or reuse it.")
+                            "A pending invite for this e-mail, media entry and role exists; re-issue its link (POST /invites/{id}/link) or revoke it.")
                             .with("invite_id", existing.getId());
                 });
         UserModel invitee = findOrCreateInvitee(s, r, draft.getEmail(), firstName, lastName, allowPrivileged);
@@ -134,31 +137,74 @@ public final class InviteService {
     }
 
     /**
-     * E-mails the invite's link again (same id and expiry, freshly minted) without issuing a new invite.
+     * E-mails the invite's current link again (same id, expiry and link generation, freshly minted) without
+     * issuing a new invite; the answer does not carry the link (S9).
      *
      * @throws ApiException 400 {@code email_not_available}; 409 {@code invite_not_redeemable} unless pending or active
      */
     public InviteRepresentation resendEmail(InviteEntity invite, MediaEntryEntity entry) {
         emails.requireAvailable();
+        requireRedeemable(invite, "e-mailed");
+        emails.deliver(invite, entry, mintLink(invite), true);
+        // the outcome was written by its own transaction: read it back instead of changing the managed copy
+        store.refresh(invite);
+        // S9: the link went to the invitee's mailbox; the answer does not show it (the caller may only revoke)
+        return represent(invite);
+    }
+
+    /**
+     * S9: a new link for a pending or active invite, replacing every earlier one (the invite's link generation
+     * is raised, and the redemption refuses tokens of older generations as {@code invalid_token}). Only someone
+     * who may issue invites for the entry may do it: a collaborator who passes the inviter rule, or the app's
+     * invite manager naming such an inviter. Rate-limited per invite. The caller audits it.
+     *
+     * @throws ApiException 403 as for a create; 409 {@code invite_not_redeemable} unless pending or active
+     */
+    public Reissue reissue(Caller caller, InviteEntity invite, MediaEntryEntity entry, LinkRequest request) {
+        UserModel inviter = resolveInviter(caller, entry, request == null ? null : request.inviter);
+        boolean sendEmail = request != null && Boolean.TRUE.equals(request.sendEmail);
+        if (sendEmail) {
+            emails.requireAvailable();
+        }
+        requireRedeemable(invite, "re-issued");
+        RateDecision decision = RateLimiter.hit(session, realm.getId(), RateRule.LINK_REISSUE, invite.getId());
+        if (!decision.allowed()) {
+            throw ApiException.rateLimited(decision, "new links for this invite");
+        }
+        int generation = store.nextLinkGeneration(invite);
+        // a fresh link starts with fresh one-time code limits (S11)
+        RateLimiter.reset(session, realm.getId(), RateRule.CODE_MAIL, invite.getId());
+        RateLimiter.reset(session, realm.getId(), RateRule.CODE_WRONG, invite.getId());
+        store.flush();
+        String link = mintLink(invite);
+        LOG.debugf("invite %s: link re-issued (generation %d) by %s", invite.getId(), generation, inviter.getId());
+        if (sendEmail) {
+            InviteEmails.Outcome outcome = emails.deliver(invite, entry, link, true);
+            invite.setEmailStatus(outcome.status());
+            invite.setEmailError(outcome.error());
+        }
+        return new Reissue(represent(invite, link), inviter, generation);
+    }
+
+    /** A re-issued link: the invite with its new link, who asked for it, the new generation. */
+    public record Reissue(InviteRepresentation invite, UserModel inviter, int generation) {
+    }
+
+    private void requireRedeemable(InviteEntity invite, String what) {
         InviteStatus status = status(invite);
         if (status != InviteStatus.PENDING && status != InviteStatus.ACTIVE) {
             throw new ApiException(ErrorCode.INVITE_NOT_REDEEMABLE,
                     "The invite is " + status.wire().replace('_', ' ')
-                            + "; only a pending or active invite can be e-mailed. Issue a new invite instead.")
+                            + "; only a pending or active invite can be " + what + ". Issue a new invite instead.")
                     .with("status", status.wire());
         }
-        String link = mintLink(invite);
-        emails.deliver(invite, entry, link, true);
-        // the outcome was written by its own transaction: read it back instead of changing the managed copy
-        store.refresh(invite);
-        return represent(invite, link);
     }
 
     public List<InviteRepresentation> list(Caller caller, MediaEntryEntity entry, InviteStatus status, int first,
             int max) {
         return store.listInvites(realm.getId(), caller.app().getId(), entry.getMediaId(), status, first, max,
                         System.currentTimeMillis())
-                .stream().map(i -> represent(i, false)).toList();
+                .stream().map(i -> represent(i)).toList();
     }
 
     /** The invite of the caller's app, or 404 (another app's invite is as good as absent). */
@@ -180,7 +226,7 @@ public final class InviteService {
             // S8: the sessions this invite created end now; joined sessions lose its grant at their next token
             InviteSessions.endCreatedBy(session, store, invite.getId());
         }
-        return represent(invite, false);
+        return represent(invite);
     }
 
     public InviteStatus status(InviteEntity invite) {
@@ -190,17 +236,11 @@ public final class InviteService {
     }
 
     /**
-     * @param withLink mint the link (only for an invite that can still be redeemed): the token carries the
-     *                 invite id as {@code jti} and the invite's own expiry (plus the fixed grace), so re-minting
-     *                 gives an equivalent link
+     * The invite as reads and lists show it: never with a link (S9: a link is shown once, in the answer that
+     * issued it; {@code POST /invites/{id}/link} issues a new one).
      */
-    public InviteRepresentation represent(InviteEntity invite, boolean withLink) {
-        InviteStatus status = status(invite);
-        String link = null;
-        if (withLink && (status == InviteStatus.PENDING || status == InviteStatus.ACTIVE)) {
-            link = mintLink(invite);
-        }
-        return represent(invite, status, link);
+    public InviteRepresentation represent(InviteEntity invite) {
+        return represent(invite, status(invite), null);
     }
 
     /** With a link minted by the caller (the one that was also e-mailed). */
@@ -228,7 +268,7 @@ public final class InviteService {
         ClientModel client = realm.getClientById(invite.getClientId());
         InviteActionToken token = new InviteActionToken(invite.getUserId(), invite.getId(),
                 (int) (invite.getExpiresAt() / 1000) + InviteActionToken.EXPIRY_GRACE_SECONDS, invite.getEmail(), client.getClientId(), invite.getMediaId(),
-                invite.getRole(), invite.getRedirectUri());
+                invite.getRole(), invite.getRedirectUri(), invite.getLinkGeneration());
         String serialized = token.serialize(session, realm, session.getContext().getUri());
         return LoginActionsService.actionTokenProcessor(session.getContext().getUri())
                 .queryParam("key", serialized)
