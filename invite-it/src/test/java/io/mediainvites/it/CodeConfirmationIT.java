@@ -15,7 +15,13 @@ import io.mediainvites.it.support.TestSmtp;
 import io.mediainvites.it.support.WebSession;
 import io.mediainvites.it.support.WebSession.Page;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +126,91 @@ class CodeConfirmationIT {
                     RedemptionIT.APP_URL);
             assertThat(action.status()).isEqualTo(403);
             assertThat(action.body()).contains("data-reason=\"invite_session_limited\"");
+        });
+    }
+
+    @Test
+    void codeMailsAreLimitedPerInviteWhateverBrowserAsks() {
+        inCodeMode(() -> {
+            String email = Fixtures.unique("mails") + "@example.com";
+            Reply invite = issue(email);
+            for (int i = 1; i <= 6; i++) {
+                WebSession fresh = new WebSession();
+                Page page = sendCode(fresh, fresh.get(invite.text("link")));
+                if (i <= 5) {
+                    assertThat(page.body()).as("mail %d", i).contains("name=\"code\"");
+                } else {
+                    assertThat(page.status()).isEqualTo(429);
+                    assertThat(page.body()).contains("Too many codes were sent");
+                }
+            }
+            assertThat(smtp.waitForIncomingEmail(10_000, 5)).isTrue();
+            assertThat(smtp.getReceivedMessagesForDomain(email)).hasSize(5);
+        });
+    }
+
+    @Test
+    void wrongCodesFromParallelBrowsersLockTheInviteUntilItIsReissued() throws Exception {
+        inCodeMode(() -> {
+            String email = Fixtures.unique("lock") + "@example.com";
+            Reply invite = issue(email);
+            List<WebSession> browsers = new ArrayList<>();
+            List<Page> pages = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                WebSession browser = new WebSession();
+                browsers.add(browser);
+                pages.add(sendCode(browser, browser.get(invite.text("link"))));
+            }
+            assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
+            AtomicInteger counted = new AtomicInteger();
+            AtomicInteger locked = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    WebSession browser = browsers.get(i);
+                    Page start = pages.get(i);
+                    runs.add(pool.submit(() -> {
+                        Page page = start;
+                        for (int n = 0; n < 5; n++) {
+                            page = browser.postForm(RedemptionIT.action(page),
+                                    Map.of("nonce", RedemptionIT.nonce(page), "code", "000000"));
+                            if (page.body().contains("is locked")) {
+                                locked.incrementAndGet();
+                                return;
+                            }
+                            counted.incrementAndGet();
+                            if (!page.body().contains("id=\"media-invite-form\"")) {
+                                return; // this page's code is spent: five wrong entries
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                pool.shutdownNow();
+            }
+            // 10 wrong entries per invite in total, counted exactly under parallel posts: 9 answered "wrong", the
+            // 10th locked the invite, every later one found it locked
+            assertThat(counted.get()).isEqualTo(9);
+            assertThat(locked.get()).isGreaterThanOrEqualTo(1);
+            assertThat(api.get("/invites/" + invite.text("id"), ownerToken).text("status")).isEqualTo("locked");
+            Page later = new WebSession().get(invite.text("link"));
+            assertThat(later.status()).isEqualTo(403);
+            assertThat(later.body()).contains("is locked").contains("data-reason=\"code_attempts_exceeded\"");
+            assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isZero();
+
+            // the inviter re-issues: a new link, unlocked, with fresh code limits
+            Reply reissued = api.post("/invites/" + invite.text("id") + "/link", ownerToken, Map.of());
+            assertThat(reissued.status()).as(reissued.toString()).isIn(200, 201);
+            assertThat(reissued.text("status")).isEqualTo("pending");
+            Page fresh = new WebSession().get(reissued.text("link"));
+            assertThat(fresh.status()).isEqualTo(200);
+            assertThat(fresh.body()).contains("id=\"media-invite-send-code\"");
         });
     }
 

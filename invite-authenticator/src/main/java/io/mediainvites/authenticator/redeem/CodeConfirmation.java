@@ -1,10 +1,13 @@
 package io.mediainvites.authenticator.redeem;
 
+import io.mediainvites.core.limit.RateDecision;
+import io.mediainvites.core.limit.RateRule;
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.redeem.CodeChallenge;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.model.mail.MailDeliveryException;
 import io.mediainvites.model.mail.MailMessage;
+import io.mediainvites.model.limit.RateLimiter;
 import io.mediainvites.model.mail.MediaInvitesMailer;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
@@ -62,6 +65,9 @@ final class CodeConfirmation {
                 authSession.setAuthNote(SessionNotes.CODE_PROVEN, "true");
                 return null;
             case WRONG:
+                if (lockedByThisWrongEntry(now)) {
+                    return InvitePages.message(r, authSession, Refusal.LOCKED, null, null);
+                }
                 CodeChallenge next = challenge.afterWrongAttempt();
                 authSession.setAuthNote(CODE_NOTE, next.serialise());
                 event.clone().error("code_invalid");
@@ -82,6 +88,12 @@ final class CodeConfirmation {
             return page(now, previous == null ? "send" : "enter", "mediaInviteCodeWait",
                     previous == null ? 0 : previous.attemptsLeft());
         }
+        RateDecision mails = RateLimiter.hit(session, r.realm.getId(), RateRule.CODE_MAIL, r.invite.getId());
+        if (!mails.allowed()) {
+            // S11: per invite, whatever page, browser or node asks
+            event.clone().error(Refusal.CODE_MAIL_LIMIT.reason());
+            return InvitePages.message(r, authSession, Refusal.CODE_MAIL_LIMIT, null, null);
+        }
         CodeChallenge.Issued issued = CodeChallenge.issue(previous, now, lifetime);
         MailMessage mail = new MailMessage(TEMPLATE, "mediaInviteCodeSubject", List.of(r.media.getTitle()),
                 Map.of("code", issued.code(), "minutes", Long.toString(Math.max(1, lifetime.toMinutes())),
@@ -96,6 +108,22 @@ final class CodeConfirmation {
         authSession.setAuthNote(CODE_NOTE, issued.challenge().serialise());
         LOG.debugf("confirmation code sent for invite %s", r.invite.getId());
         return page(now, "enter", "", issued.challenge().attemptsLeft());
+    }
+
+    /**
+     * S11: every wrong entry counts against the invite in the database (one conditional UPDATE, so parallel
+     * entries from any browser or node count exactly); the last allowed one locks the invite until an inviter
+     * re-issues its link.
+     */
+    private boolean lockedByThisWrongEntry(Instant now) {
+        RateDecision wrong = RateLimiter.hit(session, r.realm.getId(), RateRule.CODE_WRONG, r.invite.getId());
+        if (wrong.allowed() && wrong.remaining() > 0) {
+            return false;
+        }
+        r.store.lock(r.invite.getId(), now.toEpochMilli());
+        event.clone().error(Refusal.LOCKED.reason());
+        LOG.debugf("invite %s locked after too many wrong codes", r.invite.getId());
+        return true;
     }
 
     /** The invite page again, with a fresh one-time form value. */

@@ -96,7 +96,7 @@ final class Redemption {
     InviteFacts facts() {
         return new InviteFacts(Instant.ofEpochMilli(invite.getExpiresAt()), UseLimit.of(invite.getUseLimit()),
                 invite.getUseCount(), invite.getRevokedAt() == null ? null : Instant.ofEpochMilli(invite.getRevokedAt()),
-                invite.getRevokeReason(), media != null, invite.getDeviceHash());
+                invite.getRevokeReason(), media != null, invite.getDeviceHash(), invite.getLockedAt() != null);
     }
 
     EmailAddress email() {

@@ -25,6 +25,12 @@ public final class InviteState {
      */
     public static InviteStatus statusOf(Instant expiresAt, UseLimit limit, int useCount, Instant revokedAt,
             boolean mediaDeleted, Instant now) {
+        return statusOf(expiresAt, limit, useCount, revokedAt, mediaDeleted, false, now);
+    }
+
+    /** The same, for an invite that may be locked by too many wrong codes (S11): locked comes right after revoked. */
+    public static InviteStatus statusOf(Instant expiresAt, UseLimit limit, int useCount, Instant revokedAt,
+            boolean mediaDeleted, boolean locked, Instant now) {
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(now, "now");
@@ -33,6 +39,9 @@ public final class InviteState {
         }
         if (revokedAt != null || mediaDeleted) {
             return InviteStatus.REVOKED;
+        }
+        if (locked) {
+            return InviteStatus.LOCKED;
         }
         if (!limit.allowsAnotherUse(useCount)) {
             return InviteStatus.USED_UP;

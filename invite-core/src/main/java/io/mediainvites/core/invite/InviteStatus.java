@@ -15,7 +15,9 @@ public enum InviteStatus {
     /** The lifetime has passed. */
     EXPIRED,
     /** Revoked by an inviter, or its media entry was deleted. */
-    REVOKED;
+    REVOKED,
+    /** Too many wrong one-time codes (S11): nothing works until an inviter re-issues the link. */
+    LOCKED;
 
     /** The wire name: the lower-case constant name, e.g. {@code used_up}. */
     public String wire() {
@@ -37,6 +39,6 @@ public enum InviteStatus {
             }
         }
         throw new InviteRuleException(ErrorCode.INVALID_REQUEST, "status",
-                "Unknown invite status. Known statuses: pending, active, used_up, expired, revoked.");
+                "Unknown invite status. Known statuses: pending, active, used_up, expired, revoked, locked.");
     }
 }

@@ -13,7 +13,14 @@ import java.time.Instant;
  * @param revokeReason why ("revoked", "media_deleted"), or null
  * @param mediaExists  whether the media entry is still registered
  * @param deviceHash   hash of the device it is bound to, or null while unbound
+ * @param locked       locked by too many wrong one-time codes (S11)
  */
 public record InviteFacts(Instant expiresAt, UseLimit useLimit, int useCount, Instant revokedAt, String revokeReason,
-        boolean mediaExists, String deviceHash) {
+        boolean mediaExists, String deviceHash, boolean locked) {
+
+    /** Facts of an invite that is not locked. */
+    public InviteFacts(Instant expiresAt, UseLimit useLimit, int useCount, Instant revokedAt, String revokeReason,
+            boolean mediaExists, String deviceHash) {
+        this(expiresAt, useLimit, useCount, revokedAt, revokeReason, mediaExists, deviceHash, false);
+    }
 }

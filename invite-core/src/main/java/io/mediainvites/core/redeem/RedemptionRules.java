@@ -31,6 +31,9 @@ public final class RedemptionRules {
         if (invite.revokedAt() != null) {
             return Optional.of(Refusal.REVOKED);
         }
+        if (invite.locked()) {
+            return Optional.of(Refusal.LOCKED);
+        }
         if (!invite.useLimit().allowsAnotherUse(invite.useCount())) {
             return Optional.of(Refusal.USED_UP);
         }

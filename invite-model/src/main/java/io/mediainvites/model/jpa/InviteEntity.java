@@ -23,21 +23,28 @@ import jakarta.persistence.Version;
                     + " and i.mediaId = :mediaId and i.revokedAt is not null order by i.createdAt desc, i.id"),
     @NamedQuery(name = "mi.invite.byMedia.used_up",
             query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
-                    + " and i.mediaId = :mediaId and i.revokedAt is null and i.useLimit > 0"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null and i.lockedAt is null and i.useLimit > 0"
                     + " and i.useCount >= i.useLimit order by i.createdAt desc, i.id"),
     @NamedQuery(name = "mi.invite.byMedia.expired",
             query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
-                    + " and i.mediaId = :mediaId and i.revokedAt is null"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null and i.lockedAt is null"
                     + " and (i.useLimit < 0 or i.useCount < i.useLimit) and i.expiresAt <= :now"
                     + " order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.byMedia.locked",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null and i.lockedAt is not null"
+                    + " order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "mi.invite.lock",
+            query = "update InviteEntity i set i.lockedAt = :now, i.version = i.version + 1"
+                    + " where i.id = :id and i.lockedAt is null"),
     @NamedQuery(name = "mi.invite.byMedia.pending",
             query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
-                    + " and i.mediaId = :mediaId and i.revokedAt is null"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null and i.lockedAt is null"
                     + " and (i.useLimit < 0 or i.useCount < i.useLimit) and i.expiresAt > :now"
                     + " and i.useCount = 0 order by i.createdAt desc, i.id"),
     @NamedQuery(name = "mi.invite.byMedia.active",
             query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
-                    + " and i.mediaId = :mediaId and i.revokedAt is null"
+                    + " and i.mediaId = :mediaId and i.revokedAt is null and i.lockedAt is null"
                     + " and (i.useLimit < 0 or i.useCount < i.useLimit) and i.expiresAt > :now"
                     + " and i.useCount > 0 order by i.createdAt desc, i.id"),
     @NamedQuery(name = "mi.invite.pendingFor",
@@ -134,6 +141,10 @@ public class InviteEntity {
     @Column(name = "REVOKED_AT")
     private Long revokedAt;
 
+    /** S11: when too many wrong one-time codes locked the invite; cleared by a re-issued link. */
+    @Column(name = "LOCKED_AT")
+    private Long lockedAt;
+
     @Column(name = "REVOKED_BY", length = 36)
     private String revokedBy;
 
@@ -192,6 +203,8 @@ public class InviteEntity {
     public void setDeviceHash(String deviceHash) { this.deviceHash = deviceHash; }
     public Long getDeviceBoundAt() { return deviceBoundAt; }
     public void setDeviceBoundAt(Long deviceBoundAt) { this.deviceBoundAt = deviceBoundAt; }
+    public Long getLockedAt() { return lockedAt; }
+    public void setLockedAt(Long lockedAt) { this.lockedAt = lockedAt; }
     public Long getRevokedAt() { return revokedAt; }
     public void setRevokedAt(Long revokedAt) { this.revokedAt = revokedAt; }
     public String getRevokedBy() { return revokedBy; }

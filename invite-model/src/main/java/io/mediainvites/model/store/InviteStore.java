@@ -93,6 +93,11 @@ public final class InviteStore {
         return Optional.ofNullable(em.find(InviteSessionEntity.class, userSessionId));
     }
 
+    /** S11: locks the invite (too many wrong codes); a conditional UPDATE, so parallel lockers lock it once. */
+    public void lock(String inviteId, long now) {
+        em.createNamedQuery("mi.invite.lock").setParameter("id", inviteId).setParameter("now", now).executeUpdate();
+    }
+
     /** Invite sessions created by one invite (ended when it is revoked, S8). */
     public List<InviteSessionEntity> sessionsForInvite(String inviteId) {
         return em.createNamedQuery("mi.session.byInvite", InviteSessionEntity.class)
@@ -204,7 +209,8 @@ public final class InviteStore {
                 .setParameter("realmId", realmId)
                 .setParameter("clientId", clientId)
                 .setParameter("mediaId", mediaId);
-        if (status != null && status != InviteStatus.REVOKED && status != InviteStatus.USED_UP) {
+        if (status != null && status != InviteStatus.REVOKED && status != InviteStatus.USED_UP
+                && status != InviteStatus.LOCKED) {
             query.setParameter("now", now);
         }
         return query.setFirstResult(first).setMaxResults(max).getResultList();

@@ -166,13 +166,16 @@ public final class InviteService {
         if (sendEmail) {
             emails.requireAvailable();
         }
-        requireRedeemable(invite, "re-issued");
+        if (status(invite) != InviteStatus.LOCKED) {
+            requireRedeemable(invite, "re-issued"); // a locked invite is what re-issuing is for (S11)
+        }
         RateDecision decision = RateLimiter.hit(session, realm.getId(), RateRule.LINK_REISSUE, invite.getId());
         if (!decision.allowed()) {
             throw ApiException.rateLimited(decision, "new links for this invite");
         }
         int generation = store.nextLinkGeneration(invite);
-        // a fresh link starts with fresh one-time code limits (S11)
+        // a fresh link starts with fresh one-time code limits and unlocks the invite (S11)
+        invite.setLockedAt(null);
         RateLimiter.reset(session, realm.getId(), RateRule.CODE_MAIL, invite.getId());
         RateLimiter.reset(session, realm.getId(), RateRule.CODE_WRONG, invite.getId());
         store.flush();
@@ -232,7 +235,7 @@ public final class InviteService {
     public InviteStatus status(InviteEntity invite) {
         return InviteState.statusOf(Instant.ofEpochMilli(invite.getExpiresAt()), UseLimit.of(invite.getUseLimit()),
                 invite.getUseCount(), invite.getRevokedAt() == null ? null : Instant.ofEpochMilli(invite.getRevokedAt()),
-                false, Instant.now());
+                false, invite.getLockedAt() != null, Instant.now());
     }
 
     /**
