@@ -66,7 +66,7 @@ final class CodeConfirmation {
                 return null;
             case WRONG:
                 if (lockedByThisWrongEntry(now)) {
-                    return InvitePages.message(r, authSession, Refusal.LOCKED, null, null);
+                    return InvitePages.message(r, authSession, Refusal.CODE_ATTEMPTS_EXCEEDED, null, null);
                 }
                 CodeChallenge next = challenge.afterWrongAttempt();
                 authSession.setAuthNote(CODE_NOTE, next.serialise());
@@ -91,8 +91,8 @@ final class CodeConfirmation {
         RateDecision mails = RateLimiter.hit(session, r.realm.getId(), RateRule.CODE_MAIL, r.invite.getId());
         if (!mails.allowed()) {
             // S11: per invite, whatever page, browser or node asks
-            event.clone().error(Refusal.CODE_MAIL_LIMIT.reason());
-            return InvitePages.message(r, authSession, Refusal.CODE_MAIL_LIMIT, null, null);
+            event.clone().error(Refusal.CODE_RATE_LIMITED.reason());
+            return InvitePages.message(r, authSession, Refusal.CODE_RATE_LIMITED, null, null);
         }
         CodeChallenge.Issued issued = CodeChallenge.issue(previous, now, lifetime);
         MailMessage mail = new MailMessage(TEMPLATE, "mediaInviteCodeSubject", List.of(r.media.getTitle()),
@@ -121,7 +121,7 @@ final class CodeConfirmation {
             return false;
         }
         r.store.lock(r.invite.getId(), now.toEpochMilli());
-        event.clone().error(Refusal.LOCKED.reason());
+        event.clone().error(Refusal.CODE_ATTEMPTS_EXCEEDED.reason());
         LOG.debugf("invite %s locked after too many wrong codes", r.invite.getId());
         return true;
     }

@@ -32,7 +32,7 @@ public final class RedemptionRules {
             return Optional.of(Refusal.REVOKED);
         }
         if (invite.locked()) {
-            return Optional.of(Refusal.LOCKED);
+            return Optional.of(Refusal.CODE_ATTEMPTS_EXCEEDED);
         }
         if (!invite.useLimit().allowsAnotherUse(invite.useCount())) {
             return Optional.of(Refusal.USED_UP);

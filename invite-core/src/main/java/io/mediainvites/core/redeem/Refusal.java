@@ -10,9 +10,9 @@ public enum Refusal {
     USED_UP("used_up", "mediaInviteUsedUpMessage", 400),
     REVOKED("revoked", "mediaInviteRevokedMessage", 400),
     /** S11: too many wrong one-time codes for this invite, across pages, browsers and nodes. */
-    LOCKED("code_attempts_exceeded", "mediaInviteLockedMessage", 403),
+    CODE_ATTEMPTS_EXCEEDED("code_attempts_exceeded", "mediaInviteLockedMessage", 403),
     /** S11: the invite's one-time code mails for this hour are used up. */
-    CODE_MAIL_LIMIT("code_rate_limited", "mediaInviteCodeMailLimitMessage", 429),
+    CODE_RATE_LIMITED("code_rate_limited", "mediaInviteCodeMailLimitMessage", 429),
     MEDIA_DELETED("media_deleted", "mediaInviteMediaDeletedMessage", 400),
     MEDIA_ENDED("media_ended", "mediaInviteEndedMessage", 400),
     DEVICE_MISMATCH("device_mismatch", "mediaInviteDeviceMismatchMessage", 403),

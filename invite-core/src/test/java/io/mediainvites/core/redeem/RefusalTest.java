@@ -69,9 +69,14 @@ class RefusalTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Refusal.class, names = "CODE_NOT_SENT", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Refusal.class, names = {"CODE_NOT_SENT", "CODE_RATE_LIMITED"}, mode = EnumSource.Mode.EXCLUDE)
     void everyRefusalOfTheInviteeIsAClientError(Refusal refusal) {
         assertThat(refusal.httpStatus()).isIn(400, 403);
+    }
+
+    @Test
+    void tooManyCodeMailsIsTooManyRequests() {
+        assertThat(Refusal.CODE_RATE_LIMITED.httpStatus()).isEqualTo(429);
     }
 
     @Test
@@ -83,7 +88,8 @@ class RefusalTest {
     void whoAndWhereRefusalsAreForbiddenAndLinkRefusalsAreBadRequests() {
         assertThat(Arrays.stream(Refusal.values()).filter(r -> r.httpStatus() == 403))
                 .containsExactlyInAnyOrder(Refusal.DEVICE_MISMATCH, Refusal.EMAIL_MISMATCH, Refusal.DOMAIN_BLOCKED,
-                        Refusal.PRIVILEGED_ACCOUNT, Refusal.EMAIL_UNVERIFIED, Refusal.INVITE_SESSION_LIMITED);
+                        Refusal.PRIVILEGED_ACCOUNT, Refusal.EMAIL_UNVERIFIED, Refusal.INVITE_SESSION_LIMITED,
+                        Refusal.CODE_ATTEMPTS_EXCEEDED);
     }
 
     @Test
