@@ -111,6 +111,17 @@ class HardeningIT {
     }
 
     @Test
+    void nullBytesInIdsAndTextsAreRefusedOnEveryDatabase() {
+        assertError(api.get("/invites/%00", ownerToken), 404, "invite_not_found");
+        assertError(api.post("/invites/a%00b/revoke", ownerToken, null), 404, "invite_not_found");
+        Map<String, Object> media = IssuanceIT.media("video", owner, "owner");
+        media.put("title", "a\u0000b");
+        assertError(api.put("/media/" + Fixtures.unique("nul"), appToken, media), 400, "invalid_request");
+        Map<String, Object> byRef = IssuanceIT.media("video", "own\u0000er", "owner");
+        assertError(api.put("/media/" + Fixtures.unique("nul"), appToken, byRef), 400, "invalid_request");
+    }
+
+    @Test
     void concurrentWritesOfOneEntryAreConflictsNeverServerErrors() throws Exception {
         for (int round = 0; round < 3; round++) {
             String id = Fixtures.unique("race");

@@ -212,7 +212,9 @@ public final class InviteService {
 
     /** The invite of the caller's app, or 404 (another app's invite is as good as absent). */
     public InviteEntity require(Caller caller, String inviteId) {
-        if (inviteId == null || inviteId.length() > 36) {
+        // ids are generated UUIDs; anything else (a null byte, which PostgreSQL refuses in text) is simply unknown
+        if (inviteId == null || inviteId.isEmpty() || inviteId.length() > 36
+                || !inviteId.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-'))) {
             throw new ApiException(ErrorCode.INVITE_NOT_FOUND);
         }
         return store.findInvite(inviteId)

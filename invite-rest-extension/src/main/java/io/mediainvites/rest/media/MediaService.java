@@ -131,6 +131,9 @@ public final class MediaService {
     }
 
     public UserModel findUser(String ref) {
+        if (ref.isEmpty() || ref.length() > 255 || ref.chars().anyMatch(Character::isISOControl)) {
+            return null; // no user has such an id, name or e-mail (and PostgreSQL refuses null bytes in text)
+        }
         UserModel user = session.users().getUserById(realm, ref);
         if (user == null) {
             user = session.users().getUserByUsername(realm, ref);
@@ -167,6 +170,10 @@ public final class MediaService {
             return null;
         }
         String trimmed = value.trim();
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && (required || c != '\n' && c != '\r' && c != '\t'))) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, field,
+                    "The field '" + field + "' must not contain control characters.");
+        }
         if (trimmed.length() > max) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, field,
                     "The field '" + field + "' is longer than " + max + " characters.");
