@@ -166,7 +166,7 @@ public class MediaInvitesResource {
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
             InviteRequest request = JsonBodies.read(body, InviteRequest.class);
             InviteRepresentation rep = ctx.invites.create(ctx.caller, entry, request);
-            ctx.audit.invite(OperationType.CREATE, mediaId, rep.id(), withoutLink(rep));
+            ctx.audit.inviteIssued(mediaId, entry.getMediaType(), rep.id(), rep.role(), withoutLink(rep));
             return Response.status(201).entity(rep);
         });
     }

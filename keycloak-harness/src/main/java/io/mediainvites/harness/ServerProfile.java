@@ -22,6 +22,8 @@ public final class ServerProfile {
     public static List<String> buildOptions(DatabaseConfig database, boolean clustered) {
         List<String> options = new ArrayList<>(database.buildOptions());
         options.add("--health-enabled=true");
+        // Micrometer meters (Keycloak's and the extension's) on the management port's /metrics (O8)
+        options.add("--metrics-enabled=true");
         options.add("--features=" + FEATURES);
         options.add("--cache=" + (clustered ? "ispn" : "local"));
         return options;

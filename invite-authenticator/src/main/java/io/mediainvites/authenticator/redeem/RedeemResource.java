@@ -8,6 +8,7 @@ import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.core.media.InviteRole;
 import io.mediainvites.model.jpa.InviteSessionEntity;
+import io.mediainvites.model.metrics.InviteMetrics;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,6 +59,7 @@ public class RedeemResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response redeem(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
             MultivaluedMap<String, String> form) {
+        InviteMetrics.timeRedemption(session);
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.EXECUTE_ACTION_TOKEN)
                 .detail(Details.ACTION, "media-invite");

@@ -70,6 +70,11 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
     }
 
     @Override
+    public String managementUrl() {
+        return keycloak.managementUrl();
+    }
+
+    @Override
     public Keycloak admin() {
         return admin;
     }

@@ -133,7 +133,7 @@ public final class MediaInvitesMailer {
         try {
             Theme theme = session.theme().getTheme(Theme.Type.EMAIL);
             if (theme.getTemplate("html/" + template) == null || theme.getTemplate("text/" + template) == null) {
-                throw new MailDeliveryException(MailFailure.of("email_theme_missing_template",
+                throw new MailDeliveryException(MailFailure.of(MailFailure.MISSING_TEMPLATE,
                         "The realm's e-mail theme '" + theme.getName() + "' has no " + template
                                 + " template; select the media-invites e-mail theme or one extending it."));
             }
