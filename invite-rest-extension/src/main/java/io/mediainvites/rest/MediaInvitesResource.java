@@ -16,6 +16,9 @@ import io.mediainvites.rest.api.JsonBodies;
 import io.mediainvites.rest.auth.Caller;
 import io.mediainvites.rest.auth.CallerResolver;
 import io.mediainvites.rest.auth.InvitePermissions;
+import io.mediainvites.rest.invite.BatchBodies;
+import io.mediainvites.rest.invite.BatchRequest;
+import io.mediainvites.rest.invite.InviteBatch;
 import io.mediainvites.rest.invite.InviteEmails;
 import io.mediainvites.rest.invite.InviteRepresentation;
 import io.mediainvites.rest.invite.InviteRequest;
@@ -35,11 +38,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -168,6 +173,36 @@ public class MediaInvitesResource {
             InviteRepresentation rep = ctx.invites.create(ctx.caller, entry, request);
             ctx.audit.inviteIssued(mediaId, entry.getMediaType(), rep.id(), rep.role(), withoutLink(rep));
             return Response.status(201).entity(rep);
+        });
+    }
+
+    /** O9: up to 100 invites in one call as JSON; 200 with one result per row, in input order. */
+    @POST
+    @Path("media/{mediaId}/invites/batch")
+    @Consumes(JSON)
+    @Produces(JSON)
+    public Response createInviteBatch(@PathParam("mediaId") String mediaId, InputStream body) {
+        return inviteBatch(mediaId, () -> BatchBodies.json(body));
+    }
+
+    /** O9: the same as CSV with a header row; dry run, default inviter and redirect URI as query parameters. */
+    @POST
+    @Path("media/{mediaId}/invites/batch")
+    @Consumes("text/csv")
+    @Produces(JSON)
+    public Response createInviteBatchCsv(@PathParam("mediaId") String mediaId, @QueryParam("dryRun") String dryRun,
+            @QueryParam("inviter") String inviter, @QueryParam("redirectUri") String redirectUri, InputStream body) {
+        return inviteBatch(mediaId, () -> BatchBodies.csv(body, Boolean.parseBoolean(dryRun), inviter, redirectUri));
+    }
+
+    private Response inviteBatch(String mediaId, Supplier<BatchRequest> read) {
+        return authenticated(ctx -> {
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
+            BatchRequest batch = read.get();
+            InviteBatch.Outcome outcome = new InviteBatch(session, ctx.invites).issue(ctx.caller, entry, batch);
+            outcome.created().forEach(rep ->
+                    ctx.audit.inviteIssued(mediaId, entry.getMediaType(), rep.id(), rep.role(), withoutLink(rep)));
+            return Response.ok(outcome.body());
         });
     }
 

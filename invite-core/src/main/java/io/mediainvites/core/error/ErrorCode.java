@@ -30,7 +30,9 @@ public enum ErrorCode {
     EMAIL_NOT_AVAILABLE("email_not_available", 400,
             "Sending the invite by e-mail is not available in this realm."),
     INVITE_NOT_REDEEMABLE("invite_not_redeemable", 409,
-            "The invite is revoked, used up or expired; issue a new invite instead.");
+            "The invite is revoked, used up or expired; issue a new invite instead."),
+    BATCH_TOO_LARGE("batch_too_large", 400, "The batch has too many rows or its body is too large."),
+    INVALID_CSV("invalid_csv", 400, "The CSV body is not valid or its header row is wrong.");
 
     /** Prefix of every {@link #messageKey()}. */
     public static final String MESSAGE_KEY_PREFIX = "mediaInvites.error.";

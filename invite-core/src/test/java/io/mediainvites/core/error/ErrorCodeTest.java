@@ -33,6 +33,8 @@ class ErrorCodeTest {
         "INVITE_PENDING_EXISTS, invite_pending_exists, 409",
         "EMAIL_NOT_AVAILABLE, email_not_available, 400",
         "INVITE_NOT_REDEEMABLE, invite_not_redeemable, 409",
+        "BATCH_TOO_LARGE, batch_too_large, 400",
+        "INVALID_CSV, invalid_csv, 400",
     })
     void wireCodeAndStatusAreThePublicContract(ErrorCode code, String wire, int status) {
         assertThat(code.code()).isEqualTo(wire);
@@ -42,7 +44,7 @@ class ErrorCodeTest {
 
     @Test
     void everyConstantIsCoveredByTheContractTable() {
-        assertThat(ErrorCode.values()).hasSize(19);
+        assertThat(ErrorCode.values()).hasSize(21);
     }
 
     @Test
