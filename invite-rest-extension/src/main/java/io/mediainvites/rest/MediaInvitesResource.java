@@ -12,6 +12,7 @@ import io.mediainvites.model.store.InviteStore;
 import io.mediainvites.rest.api.ApiException;
 import io.mediainvites.rest.api.ApiResponses;
 import io.mediainvites.rest.api.AuditEvents;
+import io.mediainvites.rest.api.CorsOrigins;
 import io.mediainvites.rest.api.JsonBodies;
 import io.mediainvites.rest.auth.Caller;
 import io.mediainvites.rest.auth.CallerResolver;
@@ -314,8 +315,8 @@ public class MediaInvitesResource {
             return response;
         }
         Response.ResponseBuilder builder = Response.fromResponse(response);
-        return Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
-                .checkAllowedOrigins(caller[0].token()).add(builder);
+        return CorsOrigins.ofToken(Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE"),
+                caller[0].token()).add(builder);
     }
 
     /** Per-request collaborators, built once the caller is known. */

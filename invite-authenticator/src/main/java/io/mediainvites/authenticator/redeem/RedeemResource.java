@@ -172,7 +172,7 @@ public class RedeemResource {
 
     private UserSessionModel signedInSession() {
         AuthenticationManager.AuthResult result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        return result == null ? null : result.session();
+        return result == null ? null : result.getSession();
     }
 
     private static boolean nonceMatches(AuthenticationSessionModel authSession, String posted) {

@@ -16,7 +16,7 @@ public class InviteAwareCookieAuthenticator extends CookieAuthenticator {
     public void authenticate(AuthenticationFlowContext context) {
         AuthenticationManager.AuthResult result =
                 AuthenticationManager.authenticateIdentityCookie(context.getSession(), context.getRealm(), true);
-        if (result != null && !InviteSessionScope.allows(result.session(), context.getAuthenticationSession().getClient().getClientId())) {
+        if (result != null && !InviteSessionScope.allows(result.getSession(), context.getAuthenticationSession().getClient().getClientId())) {
             context.attempted();
             return;
         }

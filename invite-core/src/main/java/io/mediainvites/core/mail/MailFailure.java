@@ -21,6 +21,10 @@ public record MailFailure(String code, String reason) {
 
     /** The realm's e-mail theme lacks the invite templates (raised before sending, not by classification). */
     public static final String MISSING_TEMPLATE = "email_theme_missing_template";
+    /** The realm has no SMTP server. */
+    public static final String NOT_CONFIGURED = "smtp_not_configured";
+    /** The invite's user is gone. */
+    public static final String INVITEE_MISSING = "invitee_missing";
 
     /** Longest reason kept (the column holds 1000). */
     public static final int MAX_LENGTH = 300;
@@ -45,6 +49,8 @@ public record MailFailure(String code, String reason) {
             codes.add(kind.code);
         }
         codes.add(MISSING_TEMPLATE);
+        codes.add(NOT_CONFIGURED);
+        codes.add(INVITEE_MISSING);
         return java.util.Collections.unmodifiableSet(codes);
     }
 

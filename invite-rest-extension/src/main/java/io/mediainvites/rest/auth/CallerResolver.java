@@ -15,11 +15,11 @@ public final class CallerResolver {
     public static Caller resolve(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
-        if (result == null || result.user() == null || result.client() == null || !result.user().isEnabled()) {
+        if (result == null || result.getUser() == null || result.getClient() == null || !result.getUser().isEnabled()) {
             throw ApiException.notAuthenticated();
         }
-        String link = result.user().getServiceAccountClientLink();
-        boolean serviceAccount = link != null && link.equals(result.client().getId());
-        return new Caller(result.user(), result.client(), result.token(), serviceAccount);
+        String link = result.getUser().getServiceAccountClientLink();
+        boolean serviceAccount = link != null && link.equals(result.getClient().getId());
+        return new Caller(result.getUser(), result.getClient(), result.getToken(), serviceAccount);
     }
 }
