@@ -5,10 +5,12 @@ import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.rest.api.ApiException;
 import io.mediainvites.rest.auth.Caller;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -63,6 +65,10 @@ public final class InviteBatch {
 
         InviteEntity[] written = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
                 session.getContext(), s -> {
+                    // Each row flushes its writes itself (InviteService.write), so the next row's queries see
+                    // them; without automatic flushes before every query, Hibernate does not walk the whole,
+                    // growing persistence context several times per row.
+                    s.getProvider(JpaConnectionProvider.class).getEntityManager().setFlushMode(FlushModeType.COMMIT);
                     InviteEntity[] rows = new InviteEntity[n];
                     for (int i = 0; i < n; i++) {
                         if (valid[i] == null) {
