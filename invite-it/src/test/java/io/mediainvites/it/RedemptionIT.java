@@ -8,6 +8,7 @@ import io.mediainvites.it.support.Api.Reply;
 import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.KeycloakIT;
 import io.mediainvites.it.support.KeycloakServer;
+import io.mediainvites.it.support.TestSettings;
 import io.mediainvites.it.support.WebSession;
 import io.mediainvites.it.support.WebSession.Page;
 import jakarta.ws.rs.core.Response;
@@ -400,8 +401,14 @@ class RedemptionIT {
 
         String noneHeader = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
         Page unsigned = new WebSession().get(base + "?key=" + noneHeader + "." + parts[1] + ".");
-        assertThat(unsigned.status()).isEqualTo(400);
-        assertThat(unsigned.body()).contains("not valid");
+        if (TestSettings.keycloakAtLeast(26, 7)) {
+            assertThat(unsigned.status()).isEqualTo(400);
+            assertThat(unsigned.body()).contains("not valid");
+        } else {
+            // Keycloak 26.5 and older fail on an "alg: none" action token in their own LoginActionsService (no
+            // signature provider for "none": HTTP 500) before the invite's handler runs; nothing is redeemed
+            assertThat(unsigned.status()).isEqualTo(500);
+        }
 
         Page foreignRealm = new WebSession().get(server.realmUrl("master") + "/login-actions/action-token?key=" + key);
         assertThat(foreignRealm.status()).isEqualTo(400);

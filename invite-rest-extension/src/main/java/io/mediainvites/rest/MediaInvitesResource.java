@@ -17,10 +17,14 @@ import io.mediainvites.model.store.InviteStore;
 import io.mediainvites.rest.api.ApiException;
 import io.mediainvites.rest.api.ApiResponses;
 import io.mediainvites.rest.api.AuditEvents;
+import io.mediainvites.rest.api.CorsOrigins;
 import io.mediainvites.rest.api.JsonBodies;
 import io.mediainvites.rest.auth.Caller;
 import io.mediainvites.rest.auth.CallerResolver;
 import io.mediainvites.rest.auth.InvitePermissions;
+import io.mediainvites.rest.invite.BatchBodies;
+import io.mediainvites.rest.invite.BatchRequest;
+import io.mediainvites.rest.invite.InviteBatch;
 import io.mediainvites.rest.invite.InviteEmails;
 import io.mediainvites.rest.invite.InviteRepresentation;
 import io.mediainvites.rest.invite.LinkRequest;
@@ -40,12 +44,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -163,8 +171,39 @@ public class MediaInvitesResource {
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
             InviteRequest request = JsonBodies.read(session, body, InviteRequest.class);
             InviteRepresentation rep = ctx.invites.create(ctx.caller, entry, request);
-            ctx.audit.invite(OperationType.CREATE, mediaId, rep.id(), withoutLink(rep));
+            ctx.audit.inviteIssued(mediaId, entry.getMediaType(), rep.id(), rep.role(), withoutLink(rep));
             return Response.status(201).entity(rep);
+        });
+    }
+
+    /**
+     * O9: up to 100 invites in one call, as JSON or as {@code text/csv} with a header row (dry run, default
+     * inviter and redirect URI as query parameters); 200 with one result per row, in input order. One method for
+     * both bodies: the content type is checked by our own guard (S13), never by the framework.
+     */
+    @POST
+    @Path("media/{mediaId}/invites/batch")
+    @Produces(JSON)
+    public Response createInviteBatch(@PathParam("mediaId") String mediaId, @QueryParam("dryRun") String dryRun,
+            @QueryParam("inviter") String inviter, @QueryParam("redirectUri") String redirectUri, InputStream body) {
+        String type = session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+            return inviteBatch(mediaId, () -> BatchBodies.csv(body, Boolean.parseBoolean(dryRun), inviter, redirectUri));
+        }
+        return inviteBatch(mediaId, () -> {
+            JsonBodies.requireJsonContentType(session);
+            return BatchBodies.json(body);
+        });
+    }
+
+    private Response inviteBatch(String mediaId, Supplier<BatchRequest> read) {
+        return authenticated(ctx -> {
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
+            BatchRequest batch = read.get();
+            InviteBatch.Outcome outcome = new InviteBatch(session, ctx.invites).issue(ctx.caller, entry, batch);
+            outcome.created().forEach(rep ->
+                    ctx.audit.inviteIssued(mediaId, entry.getMediaType(), rep.id(), rep.role(), withoutLink(rep)));
+            return Response.ok(outcome.body());
         });
     }
 
@@ -306,8 +345,8 @@ public class MediaInvitesResource {
         }
         Response withCors;
         try {
-            withCors = Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE")
-                    .checkAllowedOrigins(caller[0].token()).add(Response.fromResponse(response));
+            withCors = CorsOrigins.ofToken(Cors.builder().auth().allowedMethods("GET", "PUT", "POST", "DELETE"),
+                    caller[0].token()).add(Response.fromResponse(response));
         } catch (WebApplicationException e) {
             // Keycloak's CORS check refuses an Origin that is not a web origin of the token's client
             session.getTransactionManager().setRollbackOnly();

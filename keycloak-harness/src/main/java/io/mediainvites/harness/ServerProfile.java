@@ -20,10 +20,45 @@ public final class ServerProfile {
      * @param clustered false for a single node with local caches (tests, local run)
      */
     public static List<String> buildOptions(DatabaseConfig database, boolean clustered) {
+        return buildOptions(database, clustered, null);
+    }
+
+    /**
+     * @param keycloakVersion the distribution's version (e.g. {@code 26.4.7}); null for the main one
+     */
+    public static List<String> buildOptions(DatabaseConfig database, boolean clustered, String keycloakVersion) {
         List<String> options = new ArrayList<>(database.buildOptions());
         options.add("--health-enabled=true");
+        // Micrometer meters (Keycloak's and the extension's) on the management port's /metrics (O8)
+        options.add("--metrics-enabled=true");
         options.add("--features=" + FEATURES);
-        options.add("--cache=" + (clustered ? "ispn" : "local"));
+        if (cacheIsBuildOption(keycloakVersion)) {
+            options.add(cacheOption(clustered));
+        }
         return options;
+    }
+
+    /** Options of {@code kc.sh start} that belong to this version's start rather than its build. */
+    public static List<String> startOptions(boolean clustered, String keycloakVersion) {
+        return cacheIsBuildOption(keycloakVersion) ? List.of() : List.of(cacheOption(clustered));
+    }
+
+    /** Compatibility seam (O12): {@code --cache} is a build option from 26.5 on, a runtime option in 26.4. */
+    static boolean cacheIsBuildOption(String keycloakVersion) {
+        if (keycloakVersion == null) {
+            return true;
+        }
+        String[] parts = keycloakVersion.split("\\.");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major > 26 || (major == 26 && minor >= 5);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static String cacheOption(boolean clustered) {
+        return "--cache=" + (clustered ? "ispn" : "local");
     }
 }

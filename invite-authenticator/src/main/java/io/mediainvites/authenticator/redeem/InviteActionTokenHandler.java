@@ -167,7 +167,7 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
         // R4: someone else is signed in in this browser
         AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, context.getRealm(), true);
         if (signedIn != null) {
-            Optional<Refusal> mismatch = RedemptionRules.checkSignedInEmail(r.email(), signedIn.user().getEmail());
+            Optional<Refusal> mismatch = RedemptionRules.checkSignedInEmail(r.email(), signedIn.getUser().getEmail());
             if (mismatch.isPresent()) {
                 context.getEvent().error(mismatch.get().reason());
                 return InvitePages.emailMismatch(session, authSession, mismatch.get().messageKey(), "");

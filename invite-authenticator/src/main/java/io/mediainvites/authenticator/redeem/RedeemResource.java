@@ -8,6 +8,7 @@ import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.model.http.FormBody;
 import io.mediainvites.model.http.RequestContentType;
+import io.mediainvites.model.metrics.InviteMetrics;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -56,6 +57,7 @@ public class RedeemResource {
     @Path("redeem")
     public Response redeem(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
             String body) {
+        InviteMetrics.timeRedemption(session);
         // S13: the form is read raw, so a malformed one (e.g. "%%%") is an empty form, refused as incomplete (400);
         // an unparseable Content-Type must not break Keycloak's security-headers filter
         return RequestContentType.guard(session, redeem(clientId, tabId, FormBody.parse(body)));

@@ -175,7 +175,7 @@ final class Redemption {
     UserSessionModel signedInSession() {
         if (!signedInRead) {
             AuthenticationManager.AuthResult result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-            signedIn = result == null ? null : result.session();
+            signedIn = result == null ? null : result.getSession();
             signedInRead = true;
         }
         return signedIn;

@@ -24,13 +24,13 @@ public class InviteAwareCookieAuthenticator extends CookieAuthenticator {
     public void authenticate(AuthenticationFlowContext context) {
         AuthenticationManager.AuthResult result =
                 AuthenticationManager.authenticateIdentityCookie(context.getSession(), context.getRealm(), true);
-        InviteSession invite = result == null ? null : InviteSession.of(result.session());
+        InviteSession invite = result == null ? null : InviteSession.of(result.getSession());
         if (invite != null) {
             AuthenticationSessionModel authSession = context.getAuthenticationSession();
             String action = authSession.getClientNote(Constants.KC_ACTION);
             if (action != null && !action.isBlank()) {
                 context.getEvent().clone().event(EventType.LOGIN_ERROR).detail("kc_action", action)
-                        .user(result.user()).error(Refusal.INVITE_SESSION_LIMITED.reason());
+                        .user(result.getUser()).error(Refusal.INVITE_SESSION_LIMITED.reason());
                 context.forceChallenge(InvitePages.refusal(context.getSession(), authSession, Refusal.INVITE_SESSION_LIMITED));
                 return;
             }

@@ -36,7 +36,9 @@ public enum ErrorCode {
             "The invite is revoked, used up or expired; issue a new invite instead."),
     INVALID_CONTENT_TYPE("invalid_content_type", 400, "The request body must be sent as application/json."),
     CONFLICT("conflict", 409, "Another request changed the same data at the same time; read it again and retry."),
-    RATE_LIMITED("rate_limited", 429, "Too many requests; wait before trying again.");
+    RATE_LIMITED("rate_limited", 429, "Too many requests; wait before trying again."),
+    BATCH_TOO_LARGE("batch_too_large", 400, "The batch has too many rows or its body is too large."),
+    INVALID_CSV("invalid_csv", 400, "The CSV body is not valid or its header row is wrong.");
 
     /** Prefix of every {@link #messageKey()}. */
     public static final String MESSAGE_KEY_PREFIX = "mediaInvites.error.";

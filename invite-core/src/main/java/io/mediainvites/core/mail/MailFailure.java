@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  */
 public record MailFailure(String code, String reason) {
 
+    /** The realm's e-mail theme lacks the invite templates (raised before sending, not by classification). */
+    public static final String MISSING_TEMPLATE = "email_theme_missing_template";
+    /** The realm has no SMTP server. */
+    public static final String NOT_CONFIGURED = "smtp_not_configured";
+    /** The invite's user is gone. */
+    public static final String INVITEE_MISSING = "invitee_missing";
+
     /** Longest reason kept (the column holds 1000). */
     public static final int MAX_LENGTH = 300;
     private static final int MAX_DETAIL = 160;
@@ -33,6 +40,18 @@ public record MailFailure(String code, String reason) {
         if (code == null || code.isBlank() || reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("code and reason are required");
         }
+    }
+
+    /** Every code a failure can carry: a closed set (metrics use it as a bounded tag). */
+    public static java.util.Set<String> knownCodes() {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (Kind kind : Kind.values()) {
+            codes.add(kind.code);
+        }
+        codes.add(MISSING_TEMPLATE);
+        codes.add(NOT_CONFIGURED);
+        codes.add(INVITEE_MISSING);
+        return java.util.Collections.unmodifiableSet(codes);
     }
 
     /** A failure known without an exception (e.g. a missing template), with a fixed sentence. */

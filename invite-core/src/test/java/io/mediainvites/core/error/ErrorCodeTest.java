@@ -37,6 +37,8 @@ class ErrorCodeTest {
         "INVALID_CONTENT_TYPE, invalid_content_type, 400",
         "CONFLICT, conflict, 409",
         "RATE_LIMITED, rate_limited, 429",
+        "BATCH_TOO_LARGE, batch_too_large, 400",
+        "INVALID_CSV, invalid_csv, 400",
     })
     void wireCodeAndStatusAreThePublicContract(ErrorCode code, String wire, int status) {
         assertThat(code.code()).isEqualTo(wire);
@@ -46,7 +48,7 @@ class ErrorCodeTest {
 
     @Test
     void everyConstantIsCoveredByTheContractTable() {
-        assertThat(ErrorCode.values()).hasSize(23);
+        assertThat(ErrorCode.values()).hasSize(25);
     }
 
     @Test

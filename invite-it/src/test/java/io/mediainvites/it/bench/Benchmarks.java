@@ -21,11 +21,13 @@ import org.keycloak.representations.idm.UserRepresentation;
  * <ul>
  *   <li>issuance throughput against the admin "create user" (both create one user; an invite also checks
  *       rules, writes the invite row and signs a token);</li>
+ *   <li>one batch of 100 invites against 100 single calls ({@link BatchBenchmark});</li>
  *   <li>full redemption (landing GET, POST, code, token) against a password login through the
  *       authorization-code flow (login page GET, credentials POST, code, token).</li>
  * </ul>
  * Run: {@code ./mvnw -B -Pbench -DskipTests verify} (optional {@code -Dbench.n=300 -Dbench.threads=4}, and
- * {@code -Dbench.redemptionOnly=true} to skip the issuance part).
+ * {@code -Dbench.redemptionOnly=true} to skip the issuance part, {@code -Dbench.batchOnly=true} to run only the
+ * batch against single calls, {@code -Dbench.batchRounds=5}).
  */
 public final class Benchmarks {
 
@@ -74,8 +76,13 @@ public final class Benchmarks {
                 }
             };
 
+            if (Boolean.getBoolean("bench.batchOnly")) {
+                BatchBenchmark.run(server, api, token, mediaId, Integer.getInteger("bench.batchRounds", 5));
+                return;
+            }
             if (!Boolean.getBoolean("bench.redemptionOnly")) {
                 issuance(settings, server, n, threads, issue, createUser);
+                BatchBenchmark.run(server, api, token, mediaId, Integer.getInteger("bench.batchRounds", 5));
             }
             RedemptionBenchmark.run(server, api, token, mediaId, n, threads);
         }

@@ -36,7 +36,8 @@ final class ContainerServer implements KeycloakServer, AutoCloseable {
     static ContainerServer start(TestSettings settings) {
         KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + settings.keycloakVersion())
                 .withProviderLibsFrom(List.of(settings.bundleJar().toFile()))
-                .withFeaturesEnabled(io.mediainvites.harness.ServerProfile.FEATURES);
+                .withFeaturesEnabled(io.mediainvites.harness.ServerProfile.FEATURES)
+                .withEnv("KC_METRICS_ENABLED", "true");
         container.start();
         ContainerServer server = new ContainerServer(container);
         try (InputStream in = Files.newInputStream(settings.realmFile())) {
@@ -52,6 +53,11 @@ final class ContainerServer implements KeycloakServer, AutoCloseable {
     public String baseUrl() {
         String url = container.getAuthServerUrl();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String managementUrl() {
+        return "http://" + container.getHost() + ":" + container.getMappedPort(9000);
     }
 
     @Override

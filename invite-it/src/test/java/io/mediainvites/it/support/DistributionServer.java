@@ -7,6 +7,7 @@ import io.mediainvites.harness.ServerProfile;
 import io.mediainvites.harness.StartOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
@@ -45,12 +46,12 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
                     .stageRealmImports(List.of(settings.realmFile()))
                     .wipeEmbeddedDatabase();
             Instant built = Instant.now();
-            boolean rebuilt = distribution.build(ServerProfile.buildOptions(db, false));
+            boolean rebuilt = distribution.build(ServerProfile.buildOptions(db, false, settings.keycloakVersion()));
             Instant starting = Instant.now();
-            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db)
-                    .withExtraOptions(List.of(
-                            // short enough for a test to wait out a mailed confirmation code
-                            "--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS)));
+            List<String> startOptions = new ArrayList<>(ServerProfile.startOptions(false, settings.keycloakVersion()));
+            // short enough for a test to wait out a mailed confirmation code
+            startOptions.add("--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS);
+            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
                     Duration.between(begin, built).toMillis(), rebuilt ? "ran" : "skipped",
@@ -67,6 +68,11 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
     @Override
     public String baseUrl() {
         return keycloak.baseUrl();
+    }
+
+    @Override
+    public String managementUrl() {
+        return keycloak.managementUrl();
     }
 
     @Override

@@ -10,6 +10,9 @@ public interface KeycloakServer {
     /** {@code http://host:port}, no trailing slash. */
     String baseUrl();
 
+    /** {@code http://host:port} of the management interface (health, {@code /metrics}), no trailing slash. */
+    String managementUrl();
+
     /** Admin client logged in to the master realm as the bootstrap admin. */
     Keycloak admin();
 

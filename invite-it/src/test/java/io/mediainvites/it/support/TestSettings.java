@@ -44,6 +44,14 @@ public record TestSettings(
         return RUNTIME_TESTCONTAINERS.equals(runtime);
     }
 
+    /** Whether the Keycloak under test ({@code mi.keycloak.version}) is at least {@code major.minor}. */
+    public static boolean keycloakAtLeast(int major, int minor) {
+        String[] parts = required("mi.keycloak.version").split("\\.");
+        int ma = Integer.parseInt(parts[0]);
+        int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        return ma > major || (ma == major && mi >= minor);
+    }
+
     private static String required(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank() || value.startsWith("${")) {

@@ -99,7 +99,7 @@ public final class MediaInvitesMailer {
      */
     public void send(MailMessage message) throws MailDeliveryException {
         if (!smtpConfigured(realm)) {
-            throw new MailDeliveryException(MailFailure.of("smtp_not_configured",
+            throw new MailDeliveryException(MailFailure.of(MailFailure.NOT_CONFIGURED,
                     "The realm has no SMTP server configured."));
         }
         requireTemplate(message.template());
@@ -111,9 +111,9 @@ public final class MediaInvitesMailer {
         }
         try {
             EmailTemplateProvider emails = session.getProvider(EmailTemplateProvider.class);
-            emails.setRealm(realm).setUser(message.user())
-                    .send(message.subjectKey(), new ArrayList<>(message.subjectParameters()), message.template(),
-                            new HashMap<>(message.attributes()), message.address());
+            TemplateMailSending.send(emails.setRealm(realm), message.user(), message.subjectKey(),
+                    new ArrayList<>(message.subjectParameters()), message.template(), new HashMap<>(message.attributes()),
+                    message.address());
         } catch (EmailException | RuntimeException e) {
             MailFailure failure = MailFailure.describe(e, secrets());
             LOG.debugf("mail %s not sent: %s", message.template(), failure.reason());
@@ -133,7 +133,7 @@ public final class MediaInvitesMailer {
         try {
             Theme theme = session.theme().getTheme(Theme.Type.EMAIL);
             if (theme.getTemplate("html/" + template) == null || theme.getTemplate("text/" + template) == null) {
-                throw new MailDeliveryException(MailFailure.of("email_theme_missing_template",
+                throw new MailDeliveryException(MailFailure.of(MailFailure.MISSING_TEMPLATE,
                         "The realm's e-mail theme '" + theme.getName() + "' has no " + template
                                 + " template; select the media-invites e-mail theme or one extending it."));
             }

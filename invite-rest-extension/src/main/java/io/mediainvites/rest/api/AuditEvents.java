@@ -40,6 +40,19 @@ public final class AuditEvents {
     }
 
     /**
+     * An invite issued (CREATE), with its media type and role: the metrics listener counts these
+     * ({@code io.mediainvites.model.metrics}).
+     */
+    public void inviteIssued(String mediaId, String mediaType, String inviteId, String role, Object representation) {
+        builder(RESOURCE_INVITE, OperationType.CREATE, "media-invites/invites/" + inviteId, representation)
+                .detail("media_id", mediaId)
+                .detail("invite_id", inviteId)
+                .detail("media_type", mediaType)
+                .detail("role", role)
+                .success();
+    }
+
+    /**
      * E2: the outcome of an invite e-mail ({@code sent} or {@code failed}) as an ACTION on
      * {@code media-invites/invites/{id}/email}, with the invite id and the redacted reason; never the link.
      */

@@ -27,12 +27,12 @@ public final class CallerResolver {
         String token = bearerToken(session.getContext().getRequestHeaders().getRequestHeader(HttpHeaders.AUTHORIZATION));
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).setTokenString(token)
                 .authenticate();
-        if (result == null || result.user() == null || result.client() == null || !result.user().isEnabled()) {
+        if (result == null || result.getUser() == null || result.getClient() == null || !result.getUser().isEnabled()) {
             throw ApiException.invalidToken();
         }
-        String link = result.user().getServiceAccountClientLink();
-        boolean serviceAccount = link != null && link.equals(result.client().getId());
-        return new Caller(result.user(), result.client(), result.token(), serviceAccount);
+        String link = result.getUser().getServiceAccountClientLink();
+        boolean serviceAccount = link != null && link.equals(result.getClient().getId());
+        return new Caller(result.getUser(), result.getClient(), result.getToken(), serviceAccount);
     }
 
     /**

@@ -98,7 +98,7 @@ public final class InviteEmails {
     private void send(InviteEntity invite, MediaEntryEntity entry, String link) throws MailDeliveryException {
         UserModel invitee = session.users().getUserById(realm, invite.getUserId());
         if (invitee == null) {
-            throw new MailDeliveryException(MailFailure.of("invitee_missing",
+            throw new MailDeliveryException(MailFailure.of(MailFailure.INVITEE_MISSING,
                     "The invitee's user no longer exists in the realm."));
         }
         UserModel inviter = session.users().getUserById(realm, invite.getInviterId());

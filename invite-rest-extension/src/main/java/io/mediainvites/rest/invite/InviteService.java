@@ -16,6 +16,7 @@ import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.account.InviteeAccounts;
 import io.mediainvites.model.account.PrivilegedAccounts;
+import io.mediainvites.model.policy.RealmInvitePolicy;
 import io.mediainvites.model.store.InviteSessions;
 import io.mediainvites.model.limit.RateLimiter;
 import io.mediainvites.model.store.InviteStore;
@@ -62,13 +63,32 @@ public final class InviteService {
         this.emails = emails;
     }
 
+    /** A create request that passed every rule of a single create: the row to write, and whether to mail it. */
+    public record ValidatedInvite(InviteEntity draft, boolean sendEmail) {
+    }
+
     /**
      * Validates everything, then commits the invite (and a guest user for a new address) in a transaction of
      * its own, mints its link and, when asked, e-mails that same link. The invite is committed before any mail
      * goes out, so a mail never points at an invite that does not exist, and a mail failure never loses it
      * (E2): the answer then carries {@code emailDelivery.status = failed} with the reason.
+     * A batch ({@link InviteBatch}) runs the same three steps: {@link #validate}, {@link #write}, {@link #deliver}.
      */
     public InviteRepresentation create(Caller caller, MediaEntryEntity entry, InviteRequest request) {
+        ValidatedInvite validated = validate(caller, entry, request);
+        // committed here; afterwards `invite` is a detached copy of the row
+        InviteEntity invite = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                session.getContext(), s -> write(s, validated.draft()), "media-invites: issue invite");
+        return deliver(validated, invite, entry);
+    }
+
+    /**
+     * Every rule of issuance that needs no write: inviter, e-mail, names, role for the media type, domain rules,
+     * lifetime and use limit within the policy, e-mail availability, redirect URI. Writes nothing.
+     *
+     * @throws ApiException the first rule the request breaks
+     */
+    public ValidatedInvite validate(Caller caller, MediaEntryEntity entry, InviteRequest request) {
         UserModel inviter = resolveInviter(caller, entry, request.inviter);
         EmailAddress email = EmailAddress.parse(request.email);
         String firstName = PersonName.requireValid(request.firstName, "firstName");
@@ -103,37 +123,44 @@ public final class InviteService {
         draft.setUseLimit(useLimit.value());
         draft.setUseCount(0);
         draft.setEmailStatus(EMAIL_NOT_REQUESTED);
-
-        // committed here; afterwards `invite` is a detached copy of the row
-        InviteEntity invite = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                session.getContext(), s -> commit(s, draft, firstName, lastName, now, policy.allowPrivileged()), "media-invites: issue invite");
-        LOG.debugf("invite %s issued for media %s by %s", invite.getId(), entry.getMediaId(), inviter.getId());
-
-        String link = mintLink(invite);
-        if (sendEmail) {
-            InviteEmails.Outcome outcome = emails.deliver(invite, entry, link, false);
-            invite.setEmailStatus(outcome.status());
-            invite.setEmailError(outcome.error());
-        }
-        return represent(invite, link);
+        return new ValidatedInvite(draft, sendEmail);
     }
 
-    /** Runs in its own transaction: the duplicate check, the invitee's user and the invite row. */
-    private static InviteEntity commit(KeycloakSession s, InviteEntity draft, String firstName, String lastName,
-            long now, boolean allowPrivileged) {
+    /**
+     * The rules that need the database, and the writes, in the transaction of {@code s}: the duplicate check,
+     * the invitee's user and the invite row. A refusal ({@code invite_pending_exists}) is thrown before this
+     * invite wrote anything, so a batch may go on with its other rows in the same transaction.
+     */
+    public static InviteEntity write(KeycloakSession s, InviteEntity draft) {
         RealmModel r = s.getContext().getRealm();
         InviteStore st = InviteStore.of(s);
-        st.findPending(r.getId(), draft.getClientId(), draft.getMediaId(), draft.getEmail(), draft.getRole(), now)
+        st.findPending(r.getId(), draft.getClientId(), draft.getMediaId(), draft.getEmail(), draft.getRole(),
+                        draft.getCreatedAt())
                 .ifPresent(existing -> {
                     throw new ApiException(ErrorCode.INVITE_PENDING_EXISTS,
                             "A pending invite for this e-mail, media entry and role exists; re-issue its link (POST /invites/{id}/link) or revoke it.")
                             .with("invite_id", existing.getId());
                 });
-        UserModel invitee = findOrCreateInvitee(s, r, draft.getEmail(), firstName, lastName, allowPrivileged);
+        // S12: read here so that single and batch creates refuse the same accounts
+        boolean allowPrivileged = RealmInvitePolicy.of(r).allowPrivileged();
+        UserModel invitee = findOrCreateInvitee(s, r, draft.getEmail(), draft.getFirstName(), draft.getLastName(),
+                allowPrivileged);
         draft.setUserId(invitee.getId());
         st.persist(draft);
         st.flush();
         return draft;
+    }
+
+    /** After the commit: mints the link and, when asked, e-mails that same link (E2). */
+    public InviteRepresentation deliver(ValidatedInvite validated, InviteEntity invite, MediaEntryEntity entry) {
+        LOG.debugf("invite %s issued for media %s by %s", invite.getId(), entry.getMediaId(), invite.getInviterId());
+        String link = mintLink(invite);
+        if (validated.sendEmail()) {
+            InviteEmails.Outcome outcome = emails.deliver(invite, entry, link, false);
+            invite.setEmailStatus(outcome.status());
+            invite.setEmailError(outcome.error());
+        }
+        return represent(invite, link);
     }
 
     /**
