@@ -270,6 +270,48 @@ class RedemptionIT {
     }
 
     @Test
+    void aLinkWhoseAppWasRenamedOrDeletedGetsTheInvalidLinkPage() {
+        RealmResource realm = fixtures.realm();
+        String clientId = Fixtures.unique("tmp-app");
+        org.keycloak.representations.idm.ClientRepresentation app = new org.keycloak.representations.idm.ClientRepresentation();
+        app.setClientId(clientId);
+        app.setSecret("tmp-secret");
+        app.setPublicClient(false);
+        app.setServiceAccountsEnabled(true);
+        app.setStandardFlowEnabled(true);
+        app.setRedirectUris(List.of("http://localhost:3000/*"));
+        try (Response created = realm.clients().create(app)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+        }
+        String id = realm.clients().findByClientId(clientId).get(0).getId();
+        RoleRepresentation manager = new RoleRepresentation();
+        manager.setName("invite-manager");
+        realm.clients().get(id).roles().create(manager);
+        realm.users().get(realm.clients().get(id).getServiceAccountUser().getId()).roles().clientLevel(id)
+                .add(List.of(realm.clients().get(id).roles().get("invite-manager").toRepresentation()));
+        String tmpToken = api.clientToken(clientId, "tmp-secret");
+        String media = Fixtures.unique("tmp-video");
+        assertThat(api.put("/media/" + media, tmpToken, IssuanceIT.media("video", owner, "owner")).status()).isEqualTo(201);
+        Map<String, Object> body = IssuanceIT.invite(Fixtures.unique("gone") + "@example.com");
+        body.put("inviter", owner);
+        Reply invite = api.post("/media/" + media + "/invites", tmpToken, body);
+        assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
+        assertThat(new WebSession().get(invite.text("link")).status()).isEqualTo(200);
+
+        org.keycloak.representations.idm.ClientRepresentation renamed = realm.clients().get(id).toRepresentation();
+        renamed.setClientId(clientId + "-renamed");
+        realm.clients().get(id).update(renamed);
+        Page afterRename = new WebSession().get(invite.text("link"));
+        assertThat(afterRename.status()).isEqualTo(400);
+        assertThat(afterRename.body()).contains("This invite link is not valid");
+
+        realm.clients().get(id).remove();
+        Page afterDelete = new WebSession().get(invite.text("link"));
+        assertThat(afterDelete.status()).isIn(400, 404);
+        assertThat(afterDelete.body()).doesNotContain("media-invite-form");
+    }
+
+    @Test
     void usedUpLinkShowsAClearPage() {
         Reply invite = issue(mediaId, Fixtures.unique("once") + "@example.com", Map.of());
         WebSession first = new WebSession();
