@@ -37,7 +37,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 public final class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 10;
 
     private RateLimiter() {
     }
@@ -120,7 +120,12 @@ public final class RateLimiter {
         Integer existing = em.createNamedQuery("mi.rate.hits", Integer.class)
                 .setParameter("id", id).setParameter("windowStart", windowStart)
                 .getResultStream().findFirst().orElse(null);
-        return existing == null ? null : rule.decide(existing, now); // at the limit in this window, or no counter
+        if (existing == null || existing < rule.max()) {
+            // no counter yet, or one that became visible only after our UPDATE ran (a parallel first hit committed
+            // in between): never allow without counting, count again
+            return null;
+        }
+        return rule.decide(existing, now); // at the limit in this window
     }
 
     private static void create(EntityManager em, String id, String realmId, RateRule rule, Instant now) {
