@@ -23,7 +23,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.Urls;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.resources.LoginActionsServiceException;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -164,8 +163,8 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().detail("invite_id", r.invite.getId()).detail("media_id", r.invite.getMediaId());
 
-        // R4: someone else is signed in in this browser
-        AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, context.getRealm(), true);
+        // R4: someone else is signed in in this browser (the identity cookie is read once per request, by Redemption)
+        UserSessionModel signedIn = r.signedInSession();
         if (signedIn != null) {
             Optional<Refusal> mismatch = RedemptionRules.checkSignedInEmail(r.email(), signedIn.getUser().getEmail());
             if (mismatch.isPresent()) {
