@@ -4,12 +4,11 @@ import io.mediainvites.model.http.ContentTypeRefusal;
 import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.authenticator.session.InviteSessionReaper;
 import io.mediainvites.core.ExtensionInfo;
+import io.mediainvites.model.jobs.ClusterJobs;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.timer.TimerProvider;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
@@ -54,8 +53,7 @@ public class RedeemResourceProviderFactory implements RealmResourceProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .scheduleTask(new InviteSessionReaper(), reaperIntervalSeconds * 1000L, InviteSessionReaper.TASK_NAME));
+        ClusterJobs.schedule(factory, new InviteSessionReaper(), java.time.Duration.ofSeconds(reaperIntervalSeconds));
     }
 
     @Override

@@ -1,17 +1,17 @@
 package io.mediainvites.authenticator.session;
 
+import io.mediainvites.model.jobs.ClusterJob;
 import io.mediainvites.model.jpa.InviteSessionEntity;
 import io.mediainvites.model.store.InviteSessions;
 import io.mediainvites.model.store.InviteStore;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.timer.ScheduledTask;
 
 /**
  * Ends invite sessions whose invite-session length has passed (R7): after that, refresh is refused and
- * no token carries the grant. Runs on every node; ending a session twice is harmless.
+ * no token carries the grant. Scheduled through {@code ClusterJobs}: once per cluster per interval.
  */
-public class InviteSessionReaper implements ScheduledTask {
+public class InviteSessionReaper implements ClusterJob {
 
     public static final String TASK_NAME = "media-invites-session-reaper";
     private static final Logger LOG = Logger.getLogger(InviteSessionReaper.class);
@@ -32,7 +32,7 @@ public class InviteSessionReaper implements ScheduledTask {
     }
 
     @Override
-    public String getTaskName() {
+    public String name() {
         return TASK_NAME;
     }
 }
