@@ -203,6 +203,12 @@ class CodeConfirmationIT {
             assertThat(later.status()).isIn(400, 403);
             assertThat(later.body()).contains("is locked");
             assertThat(api.get("/invites/" + invite.text("id"), ownerToken).body().get("useCount").asInt()).isZero();
+            // O10: the inviter sees one lock, however many parallel entries hit the limit, and the wrong codes
+            JsonNode activity = api.get("/invites/" + invite.text("id") + "/activity", ownerToken).body();
+            List<String> kinds = new ArrayList<>();
+            activity.get("entries").forEach(e -> kinds.add(e.get("kind").asText() + ":" + e.path("reason").asText()));
+            assertThat(kinds).containsOnlyOnce("locked:code_attempts_exceeded");
+            assertThat(kinds.stream().filter(k -> k.equals("refused:code_invalid")).count()).isEqualTo(9);
 
             // the inviter re-issues: a new link, unlocked, with fresh code limits
             Reply reissued = api.post("/invites/" + invite.text("id") + "/link", ownerToken, Map.of());

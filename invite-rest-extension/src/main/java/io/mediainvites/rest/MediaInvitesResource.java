@@ -1,5 +1,6 @@
 package io.mediainvites.rest;
 
+import io.mediainvites.model.activity.InviteActivity;
 import io.mediainvites.core.ExtensionInfo;
 import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.invite.InviteStatus;
@@ -26,6 +27,7 @@ import io.mediainvites.rest.invite.BatchBodies;
 import io.mediainvites.rest.invite.BatchRequest;
 import io.mediainvites.rest.invite.InviteBatch;
 import io.mediainvites.rest.invite.InviteEmails;
+import io.mediainvites.rest.invite.ActivityRepresentation;
 import io.mediainvites.rest.invite.InviteRepresentation;
 import io.mediainvites.rest.invite.LinkRequest;
 import io.mediainvites.rest.invite.InviteRequest;
@@ -155,6 +157,7 @@ public class MediaInvitesResource {
             ctx.permissions.requireInviteManager(ctx.caller);
             MediaEntryEntity entry = ctx.media.require(ctx.caller, mediaId);
             int revoked = ctx.store.deleteMedia(entry, ctx.caller.user().getId(), System.currentTimeMillis());
+            InviteActivity.of(session).mediaDeleted(entry, java.time.Instant.now());
             ctx.store.flush(); // a concurrent write of the entry is a 409 here, not a failed commit
             int ended = InviteSessions.endForMedia(session, ctx.store, realm.getId(), ctx.caller.app().getId(), mediaId);
             ctx.audit.media(OperationType.DELETE, mediaId, null);
@@ -257,6 +260,22 @@ public class MediaInvitesResource {
         });
     }
 
+    /**
+     * O10: what happened to the invite, newest first (bounded per invite); the same permission as reading it.
+     * Never shows the link.
+     */
+    @GET
+    @Path("invites/{inviteId}/activity")
+    @Produces(JSON)
+    public Response inviteActivity(@PathParam("inviteId") String inviteId) {
+        return authenticated(ctx -> {
+            InviteEntity invite = ctx.invites.require(ctx.caller, inviteId);
+            MediaEntryEntity entry = ctx.media.require(ctx.caller, invite.getMediaId());
+            ctx.permissions.requireMayRead(ctx.caller, entry);
+            return Response.ok(ActivityRepresentation.read(InviteActivity.of(session), invite));
+        });
+    }
+
     /** I7: revoke; the link stops working at once. Revoking twice is harmless. */
     @POST
     @Path("invites/{inviteId}/revoke")
@@ -314,7 +333,8 @@ public class MediaInvitesResource {
     private static InviteRepresentation withoutLink(InviteRepresentation r) {
         return new InviteRepresentation(r.id(), r.mediaId(), r.email(), r.firstName(), r.lastName(), r.role(),
                 r.status(), null, r.createdAt(), r.expiresAt(), r.useLimit(), r.useCount(), r.inviter(),
-                r.redirectUri(), r.revokedAt(), r.revokeReason(), r.emailDelivery());
+                r.redirectUri(), r.revokedAt(), r.revokeReason(), r.emailDelivery(), r.openedCount(), r.lastOpenedAt(),
+                r.lastRefusal());
     }
 
     private static int intParam(String raw, String name, int fallback, int min, int max) {

@@ -1,6 +1,11 @@
 package io.mediainvites.rest;
 
 import io.mediainvites.core.ExtensionInfo;
+import io.mediainvites.model.jobs.ClusterJobs;
+import io.mediainvites.model.webhook.WebhookDelivery;
+import io.mediainvites.model.webhook.WebhookSettings;
+import java.time.Duration;
+import org.keycloak.common.util.Environment;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -20,14 +25,26 @@ public class MediaInvitesResourceProviderFactory
         return new MediaInvitesResourceProvider(session);
     }
 
+    private WebhookSettings webhooks = WebhookSettings.defaults(Environment.isDevMode());
+
+    /**
+     * Webhook delivery (O11): {@code --spi-realm-restapi-extension--media-invites--webhook-interval-seconds},
+     * {@code …--webhook-first-retry-millis}, {@code …--webhook-allow-http-loopback} (default: only in
+     * {@code start-dev}).
+     */
     @Override
     public void init(Config.Scope config) {
-        // no configuration yet
+        WebhookSettings defaults = WebhookSettings.defaults(Environment.isDevMode());
+        webhooks = new WebhookSettings(
+                Duration.ofSeconds(config.getInt("webhookIntervalSeconds", (int) defaults.interval().toSeconds())),
+                Duration.ofMillis(config.getLong("webhookFirstRetryMillis", defaults.firstRetryDelay().toMillis())),
+                config.getBoolean("webhookAllowHttpLoopback", defaults.allowHttpLoopback()),
+                defaults.connectTimeout(), defaults.readTimeout());
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
+        ClusterJobs.schedule(factory, new WebhookDelivery(webhooks), webhooks.interval());
     }
 
     @Override

@@ -162,6 +162,28 @@ public final class RunningKeycloak implements AutoCloseable {
         return Stream.concat(Stream.of(root), root.descendants());
     }
 
+    /**
+     * Kills the server as a crash would ({@code kill -9} of Keycloak's JVM and everything under the watchdog): no
+     * shutdown hook of Keycloak runs, nothing in flight is completed.
+     */
+    public void kill() {
+        List<ProcessHandle> all = processes().toList();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).destroyForcibly();
+        }
+        try {
+            watchdog.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        all.forEach(h -> h.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> h).join());
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
     /** Blocks until the server stops by itself (the run command uses this). */
     public int waitFor() throws InterruptedException {
         return watchdog.waitFor();

@@ -12,10 +12,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.mediainvites.model.jpa.WebhookOutboxEntity;
+import io.mediainvites.model.webhook.WebhookOutbox;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.keycloak.models.ClientModel;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -83,6 +92,70 @@ public class PolicyAdminResource {
                     auth.adminAuth().getUser().getUsername());
             return json(stored, 200);
         }));
+    }
+
+    /**
+     * O11: the realm's webhook events, newest first, optionally of one status ({@code pending}, {@code delivered},
+     * {@code failed}: given up after 24 h of retries, or no valid endpoint); view-realm. Never a secret.
+     */
+    @GET
+    @Path("webhooks")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response getWebhookEvents(@QueryParam("status") String status, @QueryParam("first") String first,
+            @QueryParam("max") String max) {
+        if (!auth.realm().canViewRealm()) {
+            return forbidden("Reading webhook events needs the view-realm role.");
+        }
+        return RequestContentType.guard(session, refusing(() -> {
+            if (status != null && !WEBHOOK_STATUSES.contains(status)) {
+                throw new InviteRuleException(ErrorCode.INVALID_REQUEST, "status",
+                        "status must be one of pending, delivered, failed.");
+            }
+            int from = intParam(first, "first", 0, 0, 1_000_000);
+            int size = intParam(max, "max", 50, 1, 200);
+            List<Map<String, Object>> events = WebhookOutbox.of(session).list(realm.getId(), status, from, size)
+                    .stream().map(this::webhookEvent).toList();
+            return Response.ok(events, MediaType.APPLICATION_JSON_TYPE).build();
+        }));
+    }
+
+    private static final Set<String> WEBHOOK_STATUSES = Set.of(WebhookOutboxEntity.PENDING,
+            WebhookOutboxEntity.DELIVERED, WebhookOutboxEntity.FAILED);
+
+    private Map<String, Object> webhookEvent(WebhookOutboxEntity e) {
+        ClientModel client = realm.getClientById(e.getClientId());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", e.getId());
+        out.put("type", e.getEventType());
+        out.put("client", client == null ? null : client.getClientId());
+        out.put("inviteId", e.getInviteId());
+        out.put("status", e.getStatus());
+        out.put("attempts", e.getAttempts());
+        out.put("createdAt", iso(e.getCreatedAt()));
+        out.put("nextAttemptAt", WebhookOutboxEntity.PENDING.equals(e.getStatus()) ? iso(e.getNextAttemptAt()) : null);
+        out.put("deliveredAt", iso(e.getDeliveredAt()));
+        out.put("lastError", e.getLastError());
+        return out;
+    }
+
+    private static String iso(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    private static int intParam(String raw, String name, int fallback, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InviteRuleException(ErrorCode.INVALID_REQUEST, name,
+                name + " must be a whole number from " + min + " to " + max + ".");
     }
 
     private Response forbidden(String why) {

@@ -1,10 +1,12 @@
 package io.mediainvites.authenticator.redeem;
 
 import io.mediainvites.authenticator.session.InviteSession;
+import io.mediainvites.core.activity.ActivityKind;
 import io.mediainvites.core.media.InviteRole;
 import io.mediainvites.core.redeem.MediaGrant;
 import io.mediainvites.core.redeem.MediaGrants;
 import io.mediainvites.core.redeem.Refusal;
+import io.mediainvites.model.activity.InviteActivity;
 import io.mediainvites.model.jpa.InviteSessionEntity;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,6 +34,7 @@ final class Acceptance {
      */
     Optional<Refusal> countUse(Instant now) {
         String deviceValue = DeviceCookie.read(r.session);
+        boolean newDevice = deviceValue == null;
         String deviceHash = null;
         if (r.policy.deviceBinding()) {
             if (deviceValue == null) {
@@ -47,6 +50,9 @@ final class Acceptance {
         if (deviceHash != null) {
             DeviceCookie.write(r.session, r.realm, deviceValue);
         }
+        // O10, O11: in the transaction that counted the use
+        InviteActivity.of(r.session).record(r.invite, ActivityKind.REDEEMED, null,
+                newDevice ? InviteActivity.NEW_DEVICE : InviteActivity.KNOWN_DEVICE, now);
         return Optional.empty();
     }
 

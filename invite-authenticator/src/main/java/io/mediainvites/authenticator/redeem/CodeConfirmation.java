@@ -12,6 +12,8 @@ import io.mediainvites.model.mail.MediaInvitesMailer;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.time.Duration;
+import io.mediainvites.core.activity.ActivityKind;
+import io.mediainvites.model.activity.InviteActivity;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -70,15 +72,15 @@ final class CodeConfirmation {
                 }
                 CodeChallenge next = challenge.afterWrongAttempt();
                 authSession.setAuthNote(CODE_NOTE, next.serialise());
-                event.clone().error("code_invalid");
+                r.refused(event.clone(), "code_invalid");
                 return next.attemptsLeft() == 0
                         ? page(now, "send", "mediaInviteCodeTooManyMessage", 0)
                         : page(now, "enter", "mediaInviteCodeWrong", next.attemptsLeft());
             case EXPIRED:
-                event.clone().error("code_expired");
+                r.refused(event.clone(), "code_expired");
                 return page(now, "send", "mediaInviteCodeExpiredMessage", 0);
             default:
-                event.clone().error("code_attempts_exceeded");
+                r.refused(event.clone(), "code_attempts_exceeded");
                 return page(now, "send", "mediaInviteCodeTooManyMessage", 0);
         }
     }
@@ -91,7 +93,7 @@ final class CodeConfirmation {
         RateDecision mails = RateLimiter.hit(session, r.realm.getId(), RateRule.CODE_MAIL, r.invite.getId());
         if (!mails.allowed()) {
             // S11: per invite, whatever page, browser or node asks
-            event.clone().error(Refusal.CODE_RATE_LIMITED.reason());
+            r.refused(event.clone(), Refusal.CODE_RATE_LIMITED.reason());
             return InvitePages.message(r, authSession, Refusal.CODE_RATE_LIMITED, null, null);
         }
         CodeChallenge.Issued issued = CodeChallenge.issue(previous, now, lifetime);
@@ -102,7 +104,7 @@ final class CodeConfirmation {
         try {
             new MediaInvitesMailer(session, r.realm).send(mail);
         } catch (MailDeliveryException e) {
-            event.clone().detail("reason", e.failure().reason()).error(Refusal.CODE_NOT_SENT.reason());
+            r.refused(event.clone().detail("reason", e.failure().reason()), Refusal.CODE_NOT_SENT.reason());
             return InvitePages.message(r, authSession, Refusal.CODE_NOT_SENT, null, null);
         }
         authSession.setAuthNote(CODE_NOTE, issued.challenge().serialise());
@@ -120,8 +122,12 @@ final class CodeConfirmation {
         if (wrong.allowed() && wrong.remaining() > 0) {
             return false;
         }
-        r.store.lock(r.invite.getId(), now.toEpochMilli());
-        event.clone().error(Refusal.CODE_ATTEMPTS_EXCEEDED.reason());
+        if (r.store.lock(r.invite.getId(), now.toEpochMilli())) {
+            // this entry locked it (parallel lockers lock once): reported once (O10, O11)
+            InviteActivity.of(session).record(r.invite, ActivityKind.LOCKED, Refusal.CODE_ATTEMPTS_EXCEEDED.reason(),
+                    null, now);
+        }
+        r.refused(event.clone(), Refusal.CODE_ATTEMPTS_EXCEEDED.reason());
         LOG.debugf("invite %s locked after too many wrong codes", r.invite.getId());
         return true;
     }

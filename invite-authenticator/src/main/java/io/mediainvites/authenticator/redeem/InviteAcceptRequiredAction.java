@@ -55,7 +55,7 @@ public class InviteAcceptRequiredAction implements RequiredActionProvider {
             refused = acceptance.countUse(now);
         }
         if (refused.isPresent()) {
-            event.error(refused.get().reason());
+            r.refused(event, refused.get().reason());
             context.challenge(refusalPage(r, authSession, refused.get()));
             return;
         }

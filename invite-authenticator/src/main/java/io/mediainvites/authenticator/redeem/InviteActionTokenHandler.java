@@ -3,6 +3,7 @@ package io.mediainvites.authenticator.redeem;
 import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.redeem.RedemptionRules;
 import io.mediainvites.core.redeem.Refusal;
+import io.mediainvites.model.activity.InviteActivity;
 import io.mediainvites.model.token.InviteActionToken;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
@@ -92,6 +93,8 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
     static TokenVerifier.Predicate<InviteActionToken> tokenMatchesItsInvite(KeycloakSession session) {
         return token -> {
             if (!matchesItsInvite(token, session)) {
+                // an invite of this realm behind a link that no longer matches it (an older link generation)
+                Redemption.load(session, token.getId()).ifPresent(r -> r.recordRefusal(Refusal.INVALID_TOKEN.reason()));
                 throw refusal(token, Refusal.INVALID_TOKEN);
             }
             return true;
@@ -104,6 +107,7 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
             Redemption r = Redemption.load(session, token.getId()).orElseThrow(() -> refusal(token, Refusal.INVALID_TOKEN));
             Optional<Refusal> refused = r.refusal(DeviceCookie.hashOf(DeviceCookie.read(session)), Instant.now());
             if (refused.isPresent()) {
+                r.recordRefusal(refused.get().reason());
                 throw refusal(token, refused.get());
             }
             return true;
@@ -123,6 +127,7 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
         ClientModel client = realm.getClientByClientId(token.getIssuedFor());
         if (client == null) {
             // the app was deleted or renamed since the link was minted
+            Redemption.load(session, token.getId()).ifPresent(r -> r.recordRefusal(Refusal.INVALID_TOKEN.reason()));
             throw refusal(token, Refusal.INVALID_TOKEN);
         }
         AuthenticationSessionManager manager = new AuthenticationSessionManager(session);
@@ -162,21 +167,23 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
         Redemption r = Redemption.load(session, token.getId()).orElseThrow();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent().detail("invite_id", r.invite.getId()).detail("media_id", r.invite.getMediaId());
+        Instant now = Instant.now();
+        // O10: one cheap write on the invite's summary row (never the invite row), whatever the page shows
+        InviteActivity.of(session).opened(r.invite, now);
 
         // R4: someone else is signed in in this browser (the identity cookie is read once per request, by Redemption)
         UserSessionModel signedIn = r.signedInSession();
         if (signedIn != null) {
             Optional<Refusal> mismatch = RedemptionRules.checkSignedInEmail(r.email(), signedIn.getUser().getEmail());
             if (mismatch.isPresent()) {
-                context.getEvent().error(mismatch.get().reason());
+                r.refused(context.getEvent(), mismatch.get().reason());
                 return InvitePages.emailMismatch(session, authSession, mismatch.get().messageKey(), "");
             }
         }
 
-        Instant now = Instant.now();
         LivePhase phase = r.phase(now);
         if (phase == LivePhase.ENDED) {
-            context.getEvent().error(Refusal.MEDIA_ENDED.reason());
+            r.refused(context.getEvent(), Refusal.MEDIA_ENDED.reason());
             return InvitePages.message(r, authSession, Refusal.MEDIA_ENDED, null, null);
         }
         String nonce = null;
@@ -195,8 +202,10 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
             ActionTokenContext<InviteActionToken> context, UserModel signedInUser) {
         KeycloakSession session = context.getSession();
         Optional<Redemption> r = Redemption.load(session, token.getId());
-        r.ifPresent(found -> context.getEvent().detail("invite_id", found.invite.getId())
-                .detail("media_id", found.invite.getMediaId()));
+        r.ifPresent(found -> {
+            context.getEvent().detail("invite_id", found.invite.getId()).detail("media_id", found.invite.getMediaId());
+            found.recordRefusal(Refusal.EMAIL_MISMATCH.reason());
+        });
         context.getEvent().detail("previous_user", signedInUser.getId()).error(Refusal.EMAIL_MISMATCH.reason());
         return new LoginActionsServiceException(
                 InvitePages.emailMismatch(session, null, SIGNED_IN_AS_SOMEONE_ELSE, signedInUser.getUsername()));

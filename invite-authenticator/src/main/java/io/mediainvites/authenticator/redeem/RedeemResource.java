@@ -180,7 +180,7 @@ public class RedeemResource {
     }
 
     private Response refuse(EventBuilder event, Redemption r, AuthenticationSessionModel authSession, Refusal refusal) {
-        event.error(refusal.reason());
+        r.refused(event, refusal.reason());
         if (refusal == Refusal.EMAIL_MISMATCH) {
             return InvitePages.emailMismatch(session, authSession, refusal.messageKey(), "");
         }

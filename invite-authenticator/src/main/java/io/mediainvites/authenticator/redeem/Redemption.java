@@ -20,7 +20,10 @@ import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.policy.RealmInvitePolicy;
 import io.mediainvites.model.store.InviteStore;
+import io.mediainvites.core.activity.ActivityKind;
+import io.mediainvites.model.activity.InviteActivity;
 import java.time.Instant;
+import org.keycloak.events.EventBuilder;
 import java.util.Optional;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -97,6 +100,20 @@ final class Redemption {
         return new InviteFacts(Instant.ofEpochMilli(invite.getExpiresAt()), UseLimit.of(invite.getUseLimit()),
                 invite.getUseCount(), invite.getRevokedAt() == null ? null : Instant.ofEpochMilli(invite.getRevokedAt()),
                 invite.getRevokeReason(), media != null, invite.getDeviceHash(), invite.getLockedAt() != null);
+    }
+
+    /**
+     * A refusal of this invite: recorded in its activity, which also reports it to the app's webhook (O10, O11),
+     * then sent as the event's error.
+     */
+    void refused(EventBuilder event, String reason) {
+        recordRefusal(reason);
+        event.error(reason);
+    }
+
+    /** The activity entry of a refusal whose event Keycloak sends itself (a failed action-token check). */
+    void recordRefusal(String reason) {
+        InviteActivity.of(session).record(invite, ActivityKind.REFUSED, reason, null, Instant.now());
     }
 
     EmailAddress email() {

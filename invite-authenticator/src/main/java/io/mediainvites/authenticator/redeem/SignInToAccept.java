@@ -33,7 +33,7 @@ final class SignInToAccept {
         if (!acceptActionEnabled(r.realm)) {
             LOG.warnf("the required action %s is disabled in realm %s: invites to existing accounts cannot be accepted",
                     InviteAcceptRequiredActionFactory.ID, r.realm.getName());
-            event.error(Refusal.INVALID_TOKEN.reason());
+            r.refused(event, Refusal.INVALID_TOKEN.reason());
             return InvitePages.message(r, authSession, Refusal.INVALID_TOKEN, null, null);
         }
         authSession.setAuthNote(SessionNotes.ACCEPT_AFTER_SIGN_IN, r.invite.getId());

@@ -52,6 +52,12 @@ public final class AdminApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(Api.json(body))));
     }
 
+    /** GET of an admin path ({@code /admin/realms/...}) as the master realm's bootstrap admin. */
+    public Reply get(String path) {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Authorization", "Bearer " + masterAdminToken()).GET());
+    }
+
     private HttpRequest.Builder request(String realm, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(policyUrl(realm)));
         if (token != null) {

@@ -20,12 +20,17 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
     /** Lifetime of mailed confirmation codes on the test server. */
     public static final int CODE_LIFETIME_SECONDS = 20;
 
-    private final RunningKeycloak keycloak;
+    /** First back-off delay of a failed webhook delivery on the test server (doubling from there). */
+    public static final int WEBHOOK_FIRST_RETRY_MILLIS = 500;
+
+    private volatile RunningKeycloak keycloak;
+    private final KeycloakDistribution distribution;
     private final Keycloak admin;
     private final Database database;
 
-    private DistributionServer(RunningKeycloak keycloak, Database database) {
+    private DistributionServer(RunningKeycloak keycloak, KeycloakDistribution distribution, Database database) {
         this.keycloak = keycloak;
+        this.distribution = distribution;
         this.database = database;
         this.admin = Keycloak.getInstance(keycloak.baseUrl(), "master",
                 keycloak.options().adminUser(), keycloak.options().adminPassword(), "admin-cli");
@@ -51,18 +56,31 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             List<String> startOptions = new ArrayList<>(ServerProfile.startOptions(false, settings.keycloakVersion()));
             // short enough for a test to wait out a mailed confirmation code
             startOptions.add("--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS);
+            // webhooks to the test's receiver on loopback, delivered and retried quickly
+            startOptions.add("--spi-realm-restapi-extension--media-invites--webhook-allow-http-loopback=true");
+            startOptions.add("--spi-realm-restapi-extension--media-invites--webhook-interval-seconds=1");
+            startOptions.add("--spi-realm-restapi-extension--media-invites--webhook-first-retry-millis=" + WEBHOOK_FIRST_RETRY_MILLIS);
             RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
                     Duration.between(begin, built).toMillis(), rebuilt ? "ran" : "skipped",
                     Duration.between(built, starting).toMillis(), Duration.between(starting, ready).toMillis()));
-            return new DistributionServer(running, database);
+            return new DistributionServer(running, distribution, database);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
             }
             throw e;
         }
+    }
+
+    /**
+     * Crashes the server ({@code kill -9}) and starts it again on the same ports, database and options: what a
+     * node that died and was restarted looks like. Later tests of the execution use the restarted server.
+     */
+    public void killAndRestart() {
+        keycloak.kill();
+        keycloak = distribution.start(keycloak.options());
     }
 
     @Override

@@ -35,6 +35,9 @@ public class MediaInvitesJpaEntityProviderFactory implements JpaEntityProviderFa
                 em.createNamedQuery("mi.session.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.rate.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.invite.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery("mi.stats.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery("mi.activity.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery("mi.outbox.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createQuery("select m from MediaEntryEntity m where m.realmId = :realmId", MediaEntryEntity.class)
                         .setParameter("realmId", realmId)
                         .getResultList()

@@ -1,6 +1,7 @@
 package io.mediainvites.model.metrics;
 
 import io.mediainvites.core.mail.MailFailure;
+import io.mediainvites.core.webhook.WebhookEventType;
 import io.mediainvites.core.media.InviteRole;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.redeem.Refusal;
@@ -23,9 +24,9 @@ import org.keycloak.models.KeycloakSession;
  * <p>Counters are fed from one place, {@link MetricsEventListener}, out of the events the extension already
  * emits. Only the redemption timer is started by the redemption endpoint itself ({@link #timeRedemption}).
  *
- * <p>Webhook deliveries (O11) get their counters here too, once webhooks exist:
- * {@code media.invites.webhooks.delivered} and {@code media.invites.webhooks.failed} (tag {@code event}: the
- * webhook event type), fed by the outbox's delivery task.
+ * <p>Webhook deliveries (O11): {@code media.invites.webhooks.delivered} and {@code media.invites.webhooks.failed}
+ * (every failed attempt, including the last before giving up; tag {@code event}: the webhook event type), fed by
+ * the outbox's delivery job.
  */
 public final class InviteMetrics {
 
@@ -35,6 +36,8 @@ public final class InviteMetrics {
     public static final String EMAILS_SENT = "media.invites.emails.sent";
     public static final String EMAILS_FAILED = "media.invites.emails.failed";
     public static final String REDEMPTION = "media.invites.redemption";
+    public static final String WEBHOOKS_DELIVERED = "media.invites.webhooks.delivered";
+    public static final String WEBHOOKS_FAILED = "media.invites.webhooks.failed";
     public static final String OTHER = "other";
 
     private static final Set<String> MEDIA_TYPES = Arrays.stream(MediaType.values()).map(MediaType::wire)
@@ -44,6 +47,8 @@ public final class InviteMetrics {
     private static final Set<String> REASONS = Arrays.stream(Refusal.values()).map(Refusal::reason)
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> MAIL_ERRORS = MailFailure.knownCodes();
+    private static final Set<String> WEBHOOK_EVENTS = Arrays.stream(WebhookEventType.values())
+            .map(WebhookEventType::wire).collect(Collectors.toUnmodifiableSet());
 
     private static final InviteMetrics GLOBAL = new InviteMetrics(Metrics.globalRegistry);
 
@@ -86,6 +91,16 @@ public final class InviteMetrics {
     public void emailFailed(String errorCode) {
         Counter.builder(EMAILS_FAILED).description("Invite e-mails that could not be sent, by error code")
                 .tag("error", bounded(errorCode, MAIL_ERRORS)).register(registry).increment();
+    }
+
+    public void webhookDelivered(String eventType) {
+        Counter.builder(WEBHOOKS_DELIVERED).description("Webhook events delivered (2xx from the receiver)")
+                .tag("event", bounded(eventType, WEBHOOK_EVENTS)).register(registry).increment();
+    }
+
+    public void webhookFailed(String eventType) {
+        Counter.builder(WEBHOOKS_FAILED).description("Webhook delivery attempts that failed")
+                .tag("event", bounded(eventType, WEBHOOK_EVENTS)).register(registry).increment();
     }
 
     public Timer redemptionTimer() {

@@ -93,9 +93,13 @@ public final class InviteStore {
         return Optional.ofNullable(em.find(InviteSessionEntity.class, userSessionId));
     }
 
-    /** S11: locks the invite (too many wrong codes); a conditional UPDATE, so parallel lockers lock it once. */
-    public void lock(String inviteId, long now) {
-        em.createNamedQuery("mi.invite.lock").setParameter("id", inviteId).setParameter("now", now).executeUpdate();
+    /**
+     * S11: locks the invite (too many wrong codes); a conditional UPDATE, so parallel lockers lock it once.
+     * True for the one that locked it.
+     */
+    public boolean lock(String inviteId, long now) {
+        return em.createNamedQuery("mi.invite.lock").setParameter("id", inviteId).setParameter("now", now)
+                .executeUpdate() == 1;
     }
 
     /** Invite sessions created by one invite (ended when it is revoked, S8). */

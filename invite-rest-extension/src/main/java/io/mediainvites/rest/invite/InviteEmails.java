@@ -1,5 +1,7 @@
 package io.mediainvites.rest.invite;
 
+import io.mediainvites.model.activity.InviteActivity;
+import io.mediainvites.core.activity.ActivityKind;
 import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.mail.InviteMail;
 import io.mediainvites.core.mail.MailFailure;
@@ -89,8 +91,12 @@ public final class InviteEmails {
             LOG.warnf("invite %s: e-mail not delivered: %s", invite.getId(), e.failure().reason());
         }
         Outcome recorded = outcome;
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                s -> InviteStore.of(s).recordEmailDelivery(invite.getId(), recorded.status(), recorded.error()));
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+            if (InviteStore.of(s).recordEmailDelivery(invite.getId(), recorded.status(), recorded.error())) {
+                InviteActivity.of(s).record(invite, SENT.equals(recorded.status()) ? ActivityKind.EMAIL_SENT
+                        : ActivityKind.EMAIL_FAILED, recorded.error(), resend ? "resend" : null, Instant.now());
+            }
+        });
         audit.inviteEmail(invite.getMediaId(), invite.getId(), outcome.status(), outcome.error(), resend);
         return outcome;
     }

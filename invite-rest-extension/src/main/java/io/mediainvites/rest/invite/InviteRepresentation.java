@@ -18,9 +18,16 @@ public record InviteRepresentation(
         String redirectUri,
         String revokedAt,
         String revokeReason,
-        EmailDelivery emailDelivery) {
+        EmailDelivery emailDelivery,
+        int openedCount,
+        String lastOpenedAt,
+        LastRefusal lastRefusal) {
 
     public record Inviter(String id, String username, String issuedByClient) {
+    }
+
+    /** O10: the newest refusal of the invite's link (its reason code, when), or null. */
+    public record LastRefusal(String reason, String at) {
     }
 
     /** status: not_requested, sent, failed; error only for failed. */

@@ -1,5 +1,9 @@
 package io.mediainvites.rest.invite;
 
+import java.util.Map;
+import io.mediainvites.model.jpa.InviteStatsEntity;
+import io.mediainvites.model.activity.InviteActivity;
+import io.mediainvites.core.activity.ActivityKind;
 import io.mediainvites.core.email.EmailAddress;
 import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.invite.InviteState;
@@ -51,6 +55,7 @@ public final class InviteService {
     private final InvitePermissions permissions;
     private final MediaService media;
     private final InviteEmails emails;
+    private final InviteActivity activity;
 
     public InviteService(KeycloakSession session, InviteStore store, InvitePolicy policy,
             InvitePermissions permissions, MediaService media, InviteEmails emails) {
@@ -61,6 +66,7 @@ public final class InviteService {
         this.permissions = permissions;
         this.media = media;
         this.emails = emails;
+        this.activity = InviteActivity.of(session);
     }
 
     /** A create request that passed every rule of a single create: the row to write, and whether to mail it. */
@@ -207,6 +213,7 @@ public final class InviteService {
         RateLimiter.reset(session, realm.getId(), RateRule.CODE_WRONG, invite.getId());
         store.flush();
         String link = mintLink(invite);
+        activity.record(invite, ActivityKind.LINK_REISSUED, null, "generation " + generation, Instant.now());
         LOG.debugf("invite %s: link re-issued (generation %d) by %s", invite.getId(), generation, inviter.getId());
         if (sendEmail) {
             InviteEmails.Outcome outcome = emails.deliver(invite, entry, link, true);
@@ -232,9 +239,11 @@ public final class InviteService {
 
     public List<InviteRepresentation> list(Caller caller, MediaEntryEntity entry, InviteStatus status, int first,
             int max) {
-        return store.listInvites(realm.getId(), caller.app().getId(), entry.getMediaId(), status, first, max,
-                        System.currentTimeMillis())
-                .stream().map(i -> represent(i)).toList();
+        List<InviteEntity> page = store.listInvites(realm.getId(), caller.app().getId(), entry.getMediaId(), status,
+                first, max, System.currentTimeMillis());
+        // O10: the page's activity summaries in one query
+        Map<String, InviteStatsEntity> summaries = activity.summaries(page.stream().map(InviteEntity::getId).toList());
+        return page.stream().map(i -> represent(i, status(i), null, summaries.get(i.getId()))).toList();
     }
 
     /** The invite of the caller's app, or 404 (another app's invite is as good as absent). */
@@ -255,6 +264,8 @@ public final class InviteService {
             invite.setRevokedBy(caller.user().getId());
             invite.setRevokeReason("revoked");
             store.flush();
+            // O11: reported to the app in this transaction (the activity shows the revocation from the invite row)
+            activity.record(invite, ActivityKind.REVOKED, invite.getRevokeReason(), null, Instant.now());
             // S8: the sessions this invite created end now; joined sessions lose its grant at their next token
             InviteSessions.endCreatedBy(session, store, invite.getId());
         }
@@ -272,15 +283,16 @@ public final class InviteService {
      * issued it; {@code POST /invites/{id}/link} issues a new one).
      */
     public InviteRepresentation represent(InviteEntity invite) {
-        return represent(invite, status(invite), null);
+        return represent(invite, status(invite), null, activity.summaries(List.of(invite.getId())).get(invite.getId()));
     }
 
     /** With a link minted by the caller (the one that was also e-mailed). */
     private InviteRepresentation represent(InviteEntity invite, String link) {
-        return represent(invite, status(invite), link);
+        return represent(invite, status(invite), link, activity.summaries(List.of(invite.getId())).get(invite.getId()));
     }
 
-    private InviteRepresentation represent(InviteEntity invite, InviteStatus status, String link) {
+    private InviteRepresentation represent(InviteEntity invite, InviteStatus status, String link,
+            InviteStatsEntity summary) {
         UserModel inviter = session.users().getUserById(realm, invite.getInviterId());
         String issuedBy = null;
         if (invite.getIssuedByClient() != null) {
@@ -293,7 +305,12 @@ public final class InviteService {
                 new InviteRepresentation.Inviter(invite.getInviterId(), inviter == null ? null : inviter.getUsername(),
                         issuedBy),
                 invite.getRedirectUri(), MediaService.iso(invite.getRevokedAt()), invite.getRevokeReason(),
-                new InviteRepresentation.EmailDelivery(invite.getEmailStatus(), invite.getEmailError()));
+                new InviteRepresentation.EmailDelivery(invite.getEmailStatus(), invite.getEmailError()),
+                summary == null ? 0 : summary.getOpenedCount(),
+                summary == null ? null : MediaService.iso(summary.getLastOpenedAt()),
+                summary == null || summary.getLastRefusal() == null ? null
+                        : new InviteRepresentation.LastRefusal(summary.getLastRefusal(),
+                                MediaService.iso(summary.getLastRefusalAt())));
     }
 
     private String mintLink(InviteEntity invite) {

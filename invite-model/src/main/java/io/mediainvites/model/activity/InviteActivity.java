@@ -1,0 +1,161 @@
+package io.mediainvites.model.activity;
+
+import io.mediainvites.core.activity.ActivityKind;
+import io.mediainvites.core.activity.ActivityLimits;
+import io.mediainvites.core.webhook.WebhookEventType;
+import io.mediainvites.model.jpa.InviteActivityEntity;
+import io.mediainvites.model.jpa.InviteEntity;
+import io.mediainvites.model.jpa.InviteStatsEntity;
+import io.mediainvites.model.jpa.MediaEntryEntity;
+import io.mediainvites.model.store.WriteConflicts;
+import io.mediainvites.model.webhook.WebhookOutbox;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The one home of what happens to invites (O10, O11): every feature reports here, in the transaction of the change
+ * it reports, and this class writes the invite's activity entry and, for the kinds a media app is told about, the
+ * webhook event into the outbox ({@link WebhookOutbox}) — so an event exists exactly when its change committed.
+ *
+ * <p>Opening a link is counted on the invite's summary row ({@code MI_INVITE_STATS}: one conditional UPDATE per
+ * open, never the invite row's lock). Entries are numbered per invite and only the newest
+ * {@link ActivityLimits#ENTRIES_PER_INVITE} are kept. The summary row is created at the invite's first activity,
+ * in a transaction of its own (a parallel creation that loses on the primary key is ignored), so issuance writes
+ * nothing here.
+ */
+public final class InviteActivity {
+
+    /** Detail of a {@code redeemed} entry: the browser had no device cookie of ours before. */
+    public static final String NEW_DEVICE = "new_device";
+    /** Detail of a {@code redeemed} entry: the browser had redeemed an invite of this realm before. */
+    public static final String KNOWN_DEVICE = "known_device";
+
+    private final KeycloakSession session;
+    private final EntityManager em;
+
+    private InviteActivity(KeycloakSession session) {
+        this.session = session;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public static InviteActivity of(KeycloakSession session) {
+        return new InviteActivity(session);
+    }
+
+    /** R1-safe: the link was opened (a page shown); counts it without touching the invite. */
+    public void opened(InviteEntity invite, Instant now) {
+        withStats(invite, () -> em.createNamedQuery("mi.stats.open")
+                .setParameter("now", now.toEpochMilli()).setParameter("id", invite.getId()).executeUpdate());
+    }
+
+    /**
+     * Records that {@code kind} happened to the invite, with an optional reason code (a refusal's reason, a
+     * revocation's) and a short detail (a role, a redacted mail error; never a link, token or code). Kinds a media
+     * app is told about also go to its webhook outbox.
+     */
+    public void record(InviteEntity invite, ActivityKind kind, String reason, String detail, Instant now) {
+        if (kind.stored()) {
+            entry(invite, kind, reason, detail, now);
+        }
+        kind.webhook().ifPresent(type -> WebhookOutbox.of(session).enqueue(type, invite.getRealmId(),
+                invite.getClientId(), invite.getMediaId(), invite.getId(), invite.getRole(), reason, now));
+    }
+
+    /**
+     * M4: a media entry was deleted and its invites revoked (in this transaction; their activity shows it from the
+     * invite rows): the app gets one {@code media.deleted} event.
+     */
+    public void mediaDeleted(MediaEntryEntity media, Instant now) {
+        WebhookOutbox.of(session).enqueue(WebhookEventType.MEDIA_DELETED, media.getRealmId(), media.getClientId(),
+                media.getMediaId(), null, null, "media_deleted", now);
+    }
+
+    /** Numbers and writes one entry, keeping the newest {@link ActivityLimits#ENTRIES_PER_INVITE}. */
+    private void entry(InviteEntity invite, ActivityKind kind, String reason, String detail, Instant now) {
+        boolean refusal = kind == ActivityKind.REFUSED;
+        withStats(invite, () -> {
+            var update = em.createNamedQuery(refusal ? "mi.stats.refused" : "mi.stats.nextSeq")
+                    .setParameter("id", invite.getId());
+            if (refusal) {
+                update.setParameter("reason", reason).setParameter("now", now.toEpochMilli());
+            }
+            return update.executeUpdate();
+        });
+        long seq = em.createNamedQuery("mi.stats.seq", Long.class).setParameter("id", invite.getId()).getSingleResult();
+        InviteActivityEntity entry = new InviteActivityEntity();
+        entry.setId(UUID.randomUUID().toString());
+        entry.setInviteId(invite.getId());
+        entry.setRealmId(invite.getRealmId());
+        entry.setSeq(seq);
+        entry.setAt(now.toEpochMilli());
+        entry.setKind(kind.wire());
+        entry.setReason(reason);
+        entry.setDetail(ActivityLimits.detail(detail));
+        em.persist(entry);
+        long dropUpTo = ActivityLimits.dropUpTo(seq);
+        if (dropUpTo > 0) {
+            em.createNamedQuery("mi.activity.trim").setParameter("id", invite.getId()).setParameter("upTo", dropUpTo)
+                    .executeUpdate();
+        }
+    }
+
+    /** The invite's activity, newest first, at most {@code max} entries. */
+    public List<InviteActivityEntity> list(String inviteId, int max) {
+        return em.createNamedQuery("mi.activity.byInvite", InviteActivityEntity.class).setParameter("id", inviteId)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** The summaries of these invites (one query for a page of a list); invites without activity are absent. */
+    public Map<String, InviteStatsEntity> summaries(Collection<String> inviteIds) {
+        Map<String, InviteStatsEntity> byId = new HashMap<>();
+        if (!inviteIds.isEmpty()) {
+            em.createNamedQuery("mi.stats.byIds", InviteStatsEntity.class).setParameter("ids", inviteIds)
+                    .getResultList().forEach(s -> byId.put(s.getInviteId(), s));
+        }
+        return byId;
+    }
+
+    /** Activity goes with its invite: called wherever invites are deleted. */
+    public void deleteFor(Collection<String> inviteIds) {
+        if (inviteIds.isEmpty()) {
+            return;
+        }
+        em.createNamedQuery("mi.activity.deleteByIds").setParameter("ids", inviteIds).executeUpdate();
+        em.createNamedQuery("mi.stats.deleteByIds").setParameter("ids", inviteIds).executeUpdate();
+    }
+
+    /** Runs a conditional UPDATE of the invite's summary row, creating the row first if it does not exist yet. */
+    private void withStats(InviteEntity invite, java.util.function.IntSupplier update) {
+        if (update.getAsInt() == 1) {
+            return;
+        }
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                EntityManager own = s.getProvider(JpaConnectionProvider.class).getEntityManager();
+                if (own.find(InviteStatsEntity.class, invite.getId()) == null) {
+                    InviteStatsEntity stats = new InviteStatsEntity();
+                    stats.setInviteId(invite.getId());
+                    stats.setRealmId(invite.getRealmId());
+                    own.persist(stats);
+                    own.flush();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!WriteConflicts.isConflict(e)) {
+                throw e;
+            }
+            // a parallel first activity created it
+        }
+        if (update.getAsInt() != 1) {
+            throw new IllegalStateException("activity summary of invite " + invite.getId() + " missing");
+        }
+    }
+}
