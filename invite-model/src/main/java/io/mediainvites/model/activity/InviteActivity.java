@@ -37,6 +37,8 @@ public final class InviteActivity {
     public static final String NEW_DEVICE = "new_device";
     /** Detail of a {@code redeemed} entry: the browser had redeemed an invite of this realm before. */
     public static final String KNOWN_DEVICE = "known_device";
+    /** The same refusal of an invite is reported to the app's webhook at most once per this interval. */
+    public static final java.time.Duration REFUSAL_REPORT_INTERVAL = java.time.Duration.ofMinutes(1);
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -62,8 +64,12 @@ public final class InviteActivity {
      * app is told about also go to its webhook outbox.
      */
     public void record(InviteEntity invite, ActivityKind kind, String reason, String detail, Instant now) {
+        boolean report = kind != ActivityKind.REFUSED || !repeatsLastRefusal(invite, reason, now);
         if (kind.stored()) {
             entry(invite, kind, reason, detail, now);
+        }
+        if (!report) {
+            return;
         }
         kind.webhook().ifPresent(type -> WebhookOutbox.of(session).enqueue(type, invite.getRealmId(),
                 invite.getClientId(), invite.getMediaId(), invite.getId(), invite.getRole(), reason, now));
@@ -76,6 +82,19 @@ public final class InviteActivity {
     public void mediaDeleted(MediaEntryEntity media, Instant now) {
         WebhookOutbox.of(session).enqueue(WebhookEventType.MEDIA_DELETED, media.getRealmId(), media.getClientId(),
                 media.getMediaId(), null, null, "media_deleted", now);
+    }
+
+    /**
+     * Whether the invite's last refusal had the same reason less than {@link #REFUSAL_REPORT_INTERVAL} ago: a link
+     * holder who reloads a refused link must not flood the app's webhook (the activity still records each one).
+     */
+    private boolean repeatsLastRefusal(InviteEntity invite, String reason, Instant now) {
+        // a projection, not the entity: the summary row is changed by bulk updates that a managed copy would miss
+        return reason != null && em.createNamedQuery("mi.stats.lastRefusal", Object[].class)
+                .setParameter("id", invite.getId()).getResultStream().findFirst()
+                .filter(row -> reason.equals(row[0]) && row[1] != null
+                        && (Long) row[1] > now.minus(REFUSAL_REPORT_INTERVAL).toEpochMilli())
+                .isPresent();
     }
 
     /** Numbers and writes one entry, keeping the newest {@link ActivityLimits#ENTRIES_PER_INVITE}. */

@@ -24,6 +24,8 @@ import jakarta.persistence.Table;
             query = "update InviteStatsEntity s set s.activitySeq = s.activitySeq + 1, s.lastRefusal = :reason,"
                     + " s.lastRefusalAt = :now where s.inviteId = :id"),
     @NamedQuery(name = "mi.stats.seq", query = "select s.activitySeq from InviteStatsEntity s where s.inviteId = :id"),
+    @NamedQuery(name = "mi.stats.lastRefusal",
+            query = "select s.lastRefusal, s.lastRefusalAt from InviteStatsEntity s where s.inviteId = :id"),
     @NamedQuery(name = "mi.stats.byIds", query = "select s from InviteStatsEntity s where s.inviteId in :ids"),
     @NamedQuery(name = "mi.stats.deleteByIds", query = "delete from InviteStatsEntity s where s.inviteId in :ids"),
     @NamedQuery(name = "mi.stats.deleteByRealm", query = "delete from InviteStatsEntity s where s.realmId = :realmId")
