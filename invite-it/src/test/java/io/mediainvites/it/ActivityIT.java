@@ -8,6 +8,7 @@ import io.mediainvites.it.support.Api.Reply;
 import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.KeycloakIT;
 import io.mediainvites.it.support.KeycloakServer;
+import io.mediainvites.it.support.TestSmtp;
 import io.mediainvites.it.support.WebSession;
 import io.mediainvites.it.support.WebSession.Page;
 import java.util.ArrayList;
@@ -139,6 +140,22 @@ class ActivityIT {
         assertThat(api.get("/invites/" + id + "/activity", null).status()).isEqualTo(401);
         // the app's service account reads it like the invite
         assertThat(api.get("/invites/" + id + "/activity", appToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void mailsSentAndFailedAreInTheActivityWithTheirErrorCode(KeycloakServer server) throws Exception {
+        try (TestSmtp smtp = TestSmtp.startFor(server)) {
+            String id = issue(Map.of("sendEmail", true)).text("id");
+            int closed = MetricsIT.closedPort();
+            MetricsIT.withSmtp(fixtures, TestSmtp.config(closed), () -> {
+                Reply failed = api.post("/invites/" + id + "/email", ownerToken, null);
+                assertThat(failed.status()).as(failed.toString()).isEqualTo(200);
+            });
+            JsonNode entries = activity(id).get("entries");
+            assertThat(kinds(activity(id))).containsExactly("email_failed", "email_sent");
+            assertThat(entries.get(0).get("reason").asText()).isEqualTo("smtp_unreachable");
+            assertThat(entries.get(1).hasNonNull("reason")).isFalse();
+        }
     }
 
     private Reply issue(Map<String, Object> extra) {

@@ -166,7 +166,7 @@ class FuzzIT {
     }
 
     private Fuzzed next(String redeemUrl, String policyUrl, String apiUrl) {
-        int target = random.nextInt(15);
+        int target = random.nextInt(16);
         String media = pick(mediaId, mediaId, liveId, fuzzId());
         String invite = pick(inviteId, inviteId, fuzzId());
         return switch (target) {
@@ -186,6 +186,7 @@ class FuzzIT {
             case 11 -> api("POST", apiUrl + "/invites/" + invite + "/link",
                     random.nextBoolean() ? null : body(List.of("inviter", "sendEmail")), "re-issue");
             case 12 -> adminPolicy(policyUrl);
+            case 13 -> api("GET", apiUrl + "/invites/" + invite + "/activity", null, "activity");
             default -> redeem(redeemUrl);
         };
     }

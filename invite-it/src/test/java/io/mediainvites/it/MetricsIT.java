@@ -125,13 +125,13 @@ class MetricsIT {
         return series;
     }
 
-    private static int closedPort() throws IOException {
+    static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static void withSmtp(Fixtures fixtures, Map<String, String> config, Runnable body) {
+    static void withSmtp(Fixtures fixtures, Map<String, String> config, Runnable body) {
         RealmRepresentation rep = fixtures.realm().toRepresentation();
         Map<String, String> previous = rep.getSmtpServer();
         rep.setSmtpServer(config);

@@ -18,6 +18,13 @@ public final class ActivityLimits {
         return seq - ENTRIES_PER_INVITE;
     }
 
+    /** Longest reason code stored with an entry. */
+    public static final int REASON_LENGTH = 64;
+
+    public static String reason(String value) {
+        return value == null || value.length() <= REASON_LENGTH ? value : value.substring(0, REASON_LENGTH);
+    }
+
     public static String detail(String value) {
         if (value == null) {
             return null;

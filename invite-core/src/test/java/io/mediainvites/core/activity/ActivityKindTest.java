@@ -33,5 +33,7 @@ class ActivityKindTest {
         assertThat(ActivityLimits.dropUpTo(3)).isNegative();
         assertThat(ActivityLimits.detail("x".repeat(300))).hasSize(255);
         assertThat(ActivityLimits.detail(null)).isNull();
+        assertThat(ActivityLimits.reason("r".repeat(80))).hasSize(64);
+        assertThat(ActivityLimits.reason("smtp_unreachable")).isEqualTo("smtp_unreachable");
     }
 }

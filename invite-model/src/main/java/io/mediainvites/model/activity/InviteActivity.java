@@ -104,7 +104,7 @@ public final class InviteActivity {
             var update = em.createNamedQuery(refusal ? "mi.stats.refused" : "mi.stats.nextSeq")
                     .setParameter("id", invite.getId());
             if (refusal) {
-                update.setParameter("reason", reason).setParameter("now", now.toEpochMilli());
+                update.setParameter("reason", ActivityLimits.reason(reason)).setParameter("now", now.toEpochMilli());
             }
             return update.executeUpdate();
         });
@@ -116,7 +116,7 @@ public final class InviteActivity {
         entry.setSeq(seq);
         entry.setAt(now.toEpochMilli());
         entry.setKind(kind.wire());
-        entry.setReason(reason);
+        entry.setReason(ActivityLimits.reason(reason));
         entry.setDetail(ActivityLimits.detail(detail));
         em.persist(entry);
         long dropUpTo = ActivityLimits.dropUpTo(seq);

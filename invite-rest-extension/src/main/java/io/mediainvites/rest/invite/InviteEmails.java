@@ -93,8 +93,11 @@ public final class InviteEmails {
         Outcome recorded = outcome;
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
             if (InviteStore.of(s).recordEmailDelivery(invite.getId(), recorded.status(), recorded.error())) {
+                // the failure's code as the reason ("smtp_unreachable"), its redacted text as the detail
+                String error = recorded.error();
+                String code = error == null ? null : error.split(":", 2)[0].trim();
                 InviteActivity.of(s).record(invite, SENT.equals(recorded.status()) ? ActivityKind.EMAIL_SENT
-                        : ActivityKind.EMAIL_FAILED, recorded.error(), resend ? "resend" : null, Instant.now());
+                        : ActivityKind.EMAIL_FAILED, code, error, Instant.now());
             }
         });
         audit.inviteEmail(invite.getMediaId(), invite.getId(), outcome.status(), outcome.error(), resend);
