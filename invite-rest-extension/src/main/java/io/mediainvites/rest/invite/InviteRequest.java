@@ -11,6 +11,8 @@ public class InviteRequest {
     public Boolean sendEmail;
     /** Shorter than the policy's link lifetime, never longer. */
     public Long lifetimeSeconds;
+    /** R14, live media only: "lifetime" or "event" (until the session's end plus grace); default the policy's. */
+    public String liveValidity;
     /** Fewer uses than the policy's limit, never more; -1 = unlimited. */
     public Integer useLimit;
     /** Where the invitee lands; must be one of the app's registered redirect URIs (S3). */
