@@ -1,6 +1,9 @@
 package io.mediainvites.rest;
 
 import io.mediainvites.core.ExtensionInfo;
+import io.mediainvites.model.jobs.ClusterJobs;
+import io.mediainvites.rest.reminder.InviteReminders;
+import java.time.Duration;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -20,14 +23,20 @@ public class MediaInvitesResourceProviderFactory
         return new MediaInvitesResourceProvider(session);
     }
 
+    /** How often due reminders are sent ({@code --spi-realm-restapi-extension--media-invites--reminder-interval-seconds}). */
+    static final int DEFAULT_REMINDER_INTERVAL_SECONDS = 15;
+
+    private int reminderIntervalSeconds = DEFAULT_REMINDER_INTERVAL_SECONDS;
+
     @Override
     public void init(Config.Scope config) {
-        // no configuration yet
+        reminderIntervalSeconds = config.getInt("reminderIntervalSeconds", DEFAULT_REMINDER_INTERVAL_SECONDS);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
+        // R13: reminders of live invites, once per cluster per interval
+        ClusterJobs.schedule(factory, new InviteReminders(), Duration.ofSeconds(reminderIntervalSeconds));
     }
 
     @Override

@@ -19,6 +19,9 @@
             <p id="media-invite-role">${msg("mediaInviteRoleLine", msg("mediaInviteRole_" + mediaInvite.role), msg("mediaInviteType_" + mediaInvite.mediaType))}</p>
             <#if mediaInvite.live>
                 <p id="media-invite-start">${msg("mediaInviteStartsAt")} <time data-mi-local datetime="${mediaInvite.startsAt}">${mediaInvite.startsAtText}</time></p>
+                <#if mediaInvite.calendarUrl?has_content>
+                <p><a id="media-invite-calendar" href="${mediaInvite.calendarUrl}" download="invite.ics">${msg("mediaInviteAddToCalendar")}</a></p>
+                </#if>
             </#if>
 
             <#if mediaInvite.phase == "before_start">

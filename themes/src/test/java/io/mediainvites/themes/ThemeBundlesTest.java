@@ -115,7 +115,8 @@ class ThemeBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"login/media-invite.ftl", "login/media-invite-message.ftl", "email/html/media-invite.ftl",
-            "email/text/media-invite.ftl", "email/html/media-invite-code.ftl", "email/text/media-invite-code.ftl"})
+            "email/text/media-invite.ftl", "email/html/media-invite-code.ftl", "email/text/media-invite-code.ftl",
+            "email/html/media-invite-reminder.ftl", "email/text/media-invite-reminder.ftl"})
     void everyKeyATemplateUsesIsInEveryBundle(String template) throws IOException {
         String theme = template.substring(0, template.indexOf('/'));
         Matcher m = MSG_KEY.matcher(resource(template));
@@ -135,7 +136,8 @@ class ThemeBundlesTest {
     @ValueSource(strings = {"../invite-core/src/main/java/io/mediainvites/core/redeem/Refusal.java",
             "../invite-authenticator/src/main/java/io/mediainvites/authenticator/redeem/CodeConfirmation.java",
             "../invite-authenticator/src/main/java/io/mediainvites/authenticator/redeem/InvitePages.java",
-            "../invite-authenticator/src/main/java/io/mediainvites/authenticator/redeem/InviteActionTokenHandler.java"})
+            "../invite-authenticator/src/main/java/io/mediainvites/authenticator/redeem/InviteActionTokenHandler.java",
+            "../invite-rest-extension/src/main/java/io/mediainvites/rest/reminder/InviteReminders.java"})
     void keysNamedInJavaAreInTheBundles(String source) throws IOException {
         Path path = Path.of(source);
         assertThat(path).isRegularFile();

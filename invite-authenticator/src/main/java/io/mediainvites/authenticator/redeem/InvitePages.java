@@ -74,6 +74,8 @@ public final class InvitePages {
         LinkForm check = LinkForm.of(linkUrl);
         invite.put("linkAction", check.action());
         invite.put("linkParameters", check.parameters());
+        // R13: "Add to calendar" for live media, the same .ics as the e-mail's, by the same link
+        invite.put("calendarUrl", type.live() && startsAt != null ? CalendarDownload.url(r, check) : "");
         InviteeEntry entry = r.entry();
         // S6: an existing account signs in itself; a real sign-in needs no further address confirmation
         invite.put("signIn", r.signInNeeded(authSession));
@@ -144,7 +146,7 @@ public final class InvitePages {
                 .build().toString();
     }
 
-    private static String displayName(UserModel user) {
+    static String displayName(UserModel user) {
         String first = user.getFirstName() == null ? "" : user.getFirstName();
         String last = user.getLastName() == null ? "" : user.getLastName();
         String name = (first + " " + last).trim();

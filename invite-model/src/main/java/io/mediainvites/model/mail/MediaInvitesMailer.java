@@ -144,6 +144,11 @@ public final class MediaInvitesMailer {
     }
 
     private List<String> secrets() {
+        return secrets(realm);
+    }
+
+    /** Values of the realm's SMTP settings that must never appear in a failure reason. */
+    static List<String> secrets(RealmModel realm) {
         Map<String, String> smtp = realm.getSmtpConfig();
         List<String> secrets = new ArrayList<>();
         if (smtp != null) {
