@@ -262,6 +262,39 @@ class InviteePagesBrowserIT {
         }
     }
 
+    @Test
+    void theLanguageGivenAtIssuanceServesWhenTheInviteeSaysNothingElse(WebDriver browser) throws Exception {
+        String email = Fixtures.unique("fr") + "@example.com";
+        Reply invite = issue(register("video", null, null), email, "viewer", Map.of("locale", "fr", "sendEmail", true));
+        // a client that sends no Accept-Language: the issuance language
+        io.mediainvites.it.support.WebSession.Page page = new io.mediainvites.it.support.WebSession().get(invite.text("link"));
+        assertThat(page.body()).contains("Vous êtes invité(e)").contains("lang=\"fr\"");
+        // the invite e-mail too (the invitee has no language of their own)
+        List<MimeMessage> mails = mail.server().getReceivedMessages().length == 0 ? List.of()
+                : java.util.Arrays.stream(mail.server().getReceivedMessages()).filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(email);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).toList();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).contains("vous invite à");
+        // a language picked on the page wins
+        assertThat(new io.mediainvites.it.support.WebSession().get(invite.text("link") + "&kc_locale=es").body())
+                .contains("Tienes una invitación");
+        // and so does the browser's own language (here English)
+        browser.get(invite.text("link"));
+        waitFor(browser, "media-invite-continue");
+        assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("You are invited");
+        // a tag that is not a language is refused
+        Map<String, Object> bad = IssuanceIT.invite(Fixtures.unique("bad") + "@example.com");
+        bad.put("locale", "not a language");
+        Reply refused = api.post("/media/" + register("video", null, null) + "/invites", ownerToken, bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("field").asText()).isEqualTo("locale");
+    }
+
     // -- helpers
 
     /** axe-core finds nothing at 1280 px and at 375 px, and the phone layout has no horizontal scroll. */

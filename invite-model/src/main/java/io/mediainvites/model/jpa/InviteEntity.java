@@ -182,6 +182,10 @@ public class InviteEntity {
     @Column(name = "REMINDED_AT")
     private Long remindedAt;
 
+    /** R12: the language given at issuance, used when the invitee's own is not known (BCP 47 tag). */
+    @Column(name = "LOCALE", length = 35)
+    private String locale;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -224,6 +228,8 @@ public class InviteEntity {
     public void setDeviceHash(String deviceHash) { this.deviceHash = deviceHash; }
     public Long getDeviceBoundAt() { return deviceBoundAt; }
     public void setDeviceBoundAt(Long deviceBoundAt) { this.deviceBoundAt = deviceBoundAt; }
+    public String getLocale() { return locale; }
+    public void setLocale(String locale) { this.locale = locale; }
     public boolean isEventBound() { return eventBound; }
     public void setEventBound(boolean eventBound) { this.eventBound = eventBound; }
     public Long getRemindedAt() { return remindedAt; }

@@ -126,6 +126,7 @@ public final class InviteService {
         long expiresAt = eventBound ? LiveValidity.eventExpiry(Instant.ofEpochMilli(now), millis(entry.getStartsAt()),
                 millis(entry.getEndsAt()), policy.liveGrace(), lifetime).toEpochMilli() : now + lifetime.toMillis();
         draft.setEventBound(eventBound);
+        draft.setLocale(locale(request.locale));
         // whole seconds: the token's exp and the stored expiry are the same instant
         draft.setExpiresAt((expiresAt / 1000) * 1000);
         draft.setUseLimit(useLimit.value());
@@ -320,6 +321,20 @@ public final class InviteService {
             }
         }
         return type.live() && validity == LiveValidity.EVENT;
+    }
+
+    /** R12: a well-formed language tag of at most 35 characters, normalised; null when not given. */
+    static String locale(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        String tag = requested.strip().replace('_', '-');
+        java.util.Locale parsed = tag.length() > 35 ? null : java.util.Locale.forLanguageTag(tag);
+        if (parsed == null || parsed.getLanguage().isEmpty() || !parsed.toLanguageTag().equalsIgnoreCase(tag)) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "locale",
+                    "The locale must be a language tag such as 'de' or 'pt-BR'.");
+        }
+        return parsed.toLanguageTag();
     }
 
     private static Instant millis(Long epochMillis) {

@@ -88,7 +88,7 @@ public final class InviteReminders implements ClusterJob {
 
     private static MailMessage message(KeycloakSession session, RealmModel realm, InviteEntity invite,
             MediaEntryEntity media, UserModel invitee) {
-        Locale locale = MediaInvitesMailer.localeFor(realm, invitee);
+        Locale locale = MediaInvitesMailer.localeFor(realm, invitee, invite.getLocale());
         Instant start = Instant.ofEpochMilli(media.getStartsAt());
         UserModel inviter = session.users().getUserById(realm, invite.getInviterId());
         Map<String, Object> invitePerson = new LinkedHashMap<>();
