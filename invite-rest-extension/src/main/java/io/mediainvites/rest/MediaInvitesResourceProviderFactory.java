@@ -6,6 +6,7 @@ import io.mediainvites.model.webhook.WebhookDelivery;
 import io.mediainvites.model.webhook.WebhookSettings;
 import java.time.Duration;
 import org.keycloak.common.util.Environment;
+import io.mediainvites.rest.reminder.InviteReminders;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -25,6 +26,11 @@ public class MediaInvitesResourceProviderFactory
         return new MediaInvitesResourceProvider(session);
     }
 
+    /** How often due reminders are sent ({@code --spi-realm-restapi-extension--media-invites--reminder-interval-seconds}). */
+    static final int DEFAULT_REMINDER_INTERVAL_SECONDS = 15;
+
+    private int reminderIntervalSeconds = DEFAULT_REMINDER_INTERVAL_SECONDS;
+
     private WebhookSettings webhooks = WebhookSettings.defaults(Environment.isDevMode());
 
     /**
@@ -40,11 +46,14 @@ public class MediaInvitesResourceProviderFactory
                 Duration.ofMillis(config.getLong("webhookFirstRetryMillis", defaults.firstRetryDelay().toMillis())),
                 config.getBoolean("webhookAllowHttpLoopback", defaults.allowHttpLoopback()),
                 defaults.connectTimeout(), defaults.readTimeout());
+        reminderIntervalSeconds = config.getInt("reminderIntervalSeconds", DEFAULT_REMINDER_INTERVAL_SECONDS);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         ClusterJobs.schedule(factory, new WebhookDelivery(webhooks), webhooks.interval());
+        // R13: reminders of live invites, once per cluster per interval
+        ClusterJobs.schedule(factory, new InviteReminders(), Duration.ofSeconds(reminderIntervalSeconds));
     }
 
     @Override

@@ -18,22 +18,69 @@
             </#if>
             <p id="media-invite-role">${msg("mediaInviteRoleLine", msg("mediaInviteRole_" + mediaInvite.role), msg("mediaInviteType_" + mediaInvite.mediaType))}</p>
             <#if mediaInvite.live>
-                <p id="media-invite-start">${msg("mediaInviteStartsAt")} <time datetime="${mediaInvite.startsAt}">${mediaInvite.startsAt}</time></p>
+                <p id="media-invite-start">${msg("mediaInviteStartsAt")} <time data-mi-local datetime="${mediaInvite.startsAt}">${mediaInvite.startsAtText}</time></p>
+                <#if mediaInvite.calendarUrl?has_content>
+                <p><a id="media-invite-calendar" href="${mediaInvite.calendarUrl}" download="invite.ics">${msg("mediaInviteAddToCalendar")}</a></p>
+                </#if>
             </#if>
 
             <#if mediaInvite.phase == "before_start">
-                <p id="media-invite-countdown" data-starts-at="${mediaInvite.startsAtMillis?c}">${msg("mediaInviteCountdown", mediaInvite.secondsToStart?c)}</p>
-                <p>${msg("mediaInviteCountdownHelp")}</p>
-                <meta http-equiv="refresh" content="${mediaInvite.refreshSeconds?c}">
+                <#-- R12: counts without a meta refresh; the clock is a timer (not announced every second), a polite
+                     live region says the time left once a minute and when the session opens. -->
+                <p id="media-invite-countdown" role="timer" aria-atomic="true" data-starts-at="${mediaInvite.startsAtMillis?c}"
+                   data-template="${msg("mediaInviteCountdown", "{0}")}">${msg("mediaInviteCountdown", mediaInvite.timeToStart)}</p>
+                <p id="media-invite-countdown-status" style="position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;" aria-live="polite"
+                   data-started="${msg("mediaInviteCountdownStarted")}"></p>
+                <p id="media-invite-countdown-help">${msg("mediaInviteCountdownHelp")}</p>
+                <form id="media-invite-check-again" action="${mediaInvite.linkAction}" method="get">
+                    <#list mediaInvite.linkParameters as p>
+                    <input type="hidden" name="${p.name}" value="${p.value}">
+                    </#list>
+                    <button id="media-invite-check-again-button" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("mediaInviteCheckAgain")}</button>
+                </form>
                 <script>
                     (function () {
-                        var el = document.getElementById('media-invite-countdown');
-                        var start = parseInt(el.getAttribute('data-starts-at'), 10);
+                        var clock = document.getElementById('media-invite-countdown');
+                        var status = document.getElementById('media-invite-countdown-status');
+                        var start = parseInt(clock.getAttribute('data-starts-at'), 10);
+                        var template = clock.getAttribute('data-template');
+                        var form = document.getElementById('media-invite-check-again');
+                        var lastMinute = -1;
+                        function two(n) { return (n < 10 ? '0' : '') + n; }
+                        function text(left) {
+                            var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
+                            return template.replace('{0}', h + ':' + two(m) + ':' + two(s));
+                        }
+                        // at the start the page becomes the lobby in place: the link is fetched again (same
+                        // browser session) and its page replaces this one, without a navigation
+                        function openLobby() {
+                            status.textContent = status.getAttribute('data-started');
+                            fetch(window.location.href, { credentials: 'same-origin', cache: 'no-store' })
+                                .then(function (res) { return res.text(); })
+                                .then(function (html) {
+                                    var next = new DOMParser().parseFromString(html, 'text/html');
+                                    if (!next.body || !next.getElementById('media-invite-continue') && next.querySelector('[data-phase="before_start"]')) {
+                                        setTimeout(openLobby, 2000);
+                                        return;
+                                    }
+                                    document.title = next.title;
+                                    document.body.className = next.body.className;
+                                    document.body.innerHTML = next.body.innerHTML;
+                                    if (window.mediaInviteLocalTimes) { window.mediaInviteLocalTimes(); }
+                                    var heading = document.getElementById('kc-page-title');
+                                    if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
+                                })
+                                .catch(function () { form.submit(); });
+                        }
                         function tick() {
                             var left = Math.max(0, Math.ceil((start - Date.now()) / 1000));
-                            var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
-                            el.textContent = (h > 0 ? h + 'h ' : '') + m + 'm ' + s + 's';
-                            if (left <= 0) { window.location.reload(); } else { setTimeout(tick, 1000); }
+                            clock.textContent = text(left);
+                            var minute = Math.floor(left / 60);
+                            if (minute !== lastMinute && left % 60 === 0 && left > 0) {
+                                status.textContent = text(left);
+                            }
+                            lastMinute = minute;
+                            if (left <= 0) { openLobby(); } else { setTimeout(tick, 1000 - (Date.now() % 1000)); }
                         }
                         tick();
                     })();
@@ -83,8 +130,26 @@
                 </form>
                 </#if>
                 </#if>
-                <p id="media-invite-expiry">${msg("mediaInviteExpires")} <time datetime="${mediaInvite.expiresAt}">${mediaInvite.expiresAt}</time></p>
+                <p id="media-invite-expiry">${msg("mediaInviteExpires")} <time data-mi-local datetime="${mediaInvite.expiresAt}">${mediaInvite.expiresAtText}</time></p>
             </#if>
         </div>
+        <#-- R12: times in the invitee's language and time zone; without JavaScript the UTC text stays -->
+        <script>
+            window.mediaInviteLocalTimes = function () {
+                if (!window.Intl || !Intl.DateTimeFormat) { return; }
+                var lang = document.documentElement.lang || undefined;
+                var format;
+                try {
+                    format = new Intl.DateTimeFormat(lang, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric',
+                        hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+                } catch (e) { return; }
+                var times = document.querySelectorAll('time[data-mi-local]');
+                for (var i = 0; i < times.length; i++) {
+                    var when = new Date(times[i].getAttribute('datetime'));
+                    if (!isNaN(when.getTime())) { times[i].textContent = format.format(when); }
+                }
+            };
+            window.mediaInviteLocalTimes();
+        </script>
     </#if>
 </@layout.registrationLayout>

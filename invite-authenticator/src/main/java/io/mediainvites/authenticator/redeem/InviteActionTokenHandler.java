@@ -211,7 +211,7 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
                 InvitePages.emailMismatch(session, null, SIGNED_IN_AS_SOMEONE_ELSE, signedInUser.getUsername()));
     }
 
-    private static boolean matchesItsInvite(InviteActionToken token, KeycloakSession session) {
+    static boolean matchesItsInvite(InviteActionToken token, KeycloakSession session) {
         return Redemption.load(session, token.getId())
                 .filter(r -> r.client != null && r.client.getClientId().equals(token.getIssuedFor()))
                 .filter(r -> r.invite.getEmail().equals(token.getEmail()))

@@ -7,7 +7,10 @@ import io.mediainvites.core.redeem.InviteeEntry;
 import io.mediainvites.core.redeem.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import io.mediainvites.core.time.HumanTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -57,13 +60,22 @@ public final class InvitePages {
         invite.put("inviterName", inviter == null ? "" : displayName(inviter));
         invite.put("inviteeName", r.invite.getFirstName());
         invite.put("phase", phase.name().toLowerCase());
-        invite.put("startsAt", r.media.getStartsAt() == null ? "" : Instant.ofEpochMilli(r.media.getStartsAt()).toString());
-        invite.put("startsAtMillis", r.media.getStartsAt() == null ? 0L : r.media.getStartsAt());
-        long secondsToStart = r.media.getStartsAt() == null ? 0 : Math.max(1, (r.media.getStartsAt() - now.toEpochMilli() + 999) / 1000);
-        invite.put("secondsToStart", secondsToStart);
-        // the countdown page reloads the link at the start, at the latest every 5 minutes
-        invite.put("refreshSeconds", Math.min(secondsToStart, 300));
-        invite.put("expiresAt", Instant.ofEpochMilli(r.invite.getExpiresAt()).toString());
+        // R12: each time as an ISO value for the page's script and as UTC text in the page's language without it
+        Locale locale = PageLocale.select(r.session, r.realm, r.invitee(), r.invite.getLocale());
+        Instant startsAt = r.media.getStartsAt() == null ? null : Instant.ofEpochMilli(r.media.getStartsAt());
+        Instant expiresAt = Instant.ofEpochMilli(r.invite.getExpiresAt());
+        invite.put("startsAt", startsAt == null ? "" : startsAt.toString());
+        invite.put("startsAtText", startsAt == null ? "" : HumanTime.utc(startsAt, locale));
+        invite.put("startsAtMillis", startsAt == null ? 0L : startsAt.toEpochMilli());
+        invite.put("timeToStart", startsAt == null ? "" : HumanTime.clock(Duration.between(now, startsAt)));
+        invite.put("expiresAt", expiresAt.toString());
+        invite.put("expiresAtText", HumanTime.utc(expiresAt, locale));
+        // "Check again" on the countdown: a plain GET of the link, so it works without JavaScript
+        LinkForm check = LinkForm.of(linkUrl);
+        invite.put("linkAction", check.action());
+        invite.put("linkParameters", check.parameters());
+        // R13: "Add to calendar" for live media, the same .ics as the e-mail's, by the same link
+        invite.put("calendarUrl", type.live() && startsAt != null ? CalendarDownload.url(r, check) : "");
         InviteeEntry entry = r.entry();
         // S6: an existing account signs in itself; a real sign-in needs no further address confirmation
         invite.put("signIn", r.signInNeeded(authSession));
@@ -134,7 +146,7 @@ public final class InvitePages {
                 .build().toString();
     }
 
-    private static String displayName(UserModel user) {
+    static String displayName(UserModel user) {
         String first = user.getFirstName() == null ? "" : user.getFirstName();
         String last = user.getLastName() == null ? "" : user.getLastName();
         String name = (first + " " + last).trim();

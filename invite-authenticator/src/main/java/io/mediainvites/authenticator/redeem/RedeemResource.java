@@ -53,6 +53,13 @@ public class RedeemResource {
         this.codeLifetime = codeLifetime;
     }
 
+    /** R13: the calendar entry of a live invite, for the holder of its link; changes nothing. */
+    @jakarta.ws.rs.GET
+    @Path("calendar")
+    public Response calendar(@QueryParam("key") String key) {
+        return CalendarDownload.download(session, key);
+    }
+
     @POST
     @Path("redeem")
     public Response redeem(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,

@@ -216,6 +216,21 @@ public final class InvitePolicy {
         return get(PolicySettings.EXISTING_ACCOUNTS);
     }
 
+    /** R14: whether live links follow their event or their lifetime. */
+    public LiveValidity liveValidity() {
+        return get(PolicySettings.LIVE_VALIDITY);
+    }
+
+    /** R14: grace after a live session's end for event-bound links. */
+    public Duration liveGrace() {
+        return get(PolicySettings.LIVE_GRACE);
+    }
+
+    /** R13: lead time of the reminder e-mail before a live start; zero when reminders are off. */
+    public Duration reminderLead() {
+        return get(PolicySettings.REMINDER);
+    }
+
     // ---- codec ------------------------------------------------------------------------------------------
 
     /** The full realm attribute key for an attribute name, e.g. {@code mediaInvites.useLimit}. */

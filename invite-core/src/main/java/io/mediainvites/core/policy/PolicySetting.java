@@ -118,6 +118,61 @@ public final class PolicySetting<T> {
                 List.of(), List.of(Long.toString(min.getSeconds()), Long.toString(max.getSeconds())), false, null);
     }
 
+    /**
+     * A duration in whole minutes between {@code min} and {@code max} (inclusive); attribute and JSON in minutes.
+     */
+    public static PolicySetting<Duration> minutes(String name, Duration defaultValue, Duration min, Duration max) {
+        return new PolicySetting<>(name, Kind.NUMBER, defaultValue,
+                text -> {
+                    try {
+                        return Duration.ofMinutes(Long.parseLong(text));
+                    } catch (NumberFormatException | ArithmeticException e) {
+                        throw new IllegalArgumentException("The value must be a whole number of minutes.");
+                    }
+                },
+                value -> {
+                    if (value == null) {
+                        throw new IllegalArgumentException("The value is required.");
+                    }
+                    if (value.toSecondsPart() != 0 || value.getNano() != 0) {
+                        throw new IllegalArgumentException("The value must be a whole number of minutes.");
+                    }
+                    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                        throw new IllegalArgumentException("The value must be between " + min.toMinutes() + " and "
+                                + max.toMinutes() + " minutes, not " + value.toMinutes() + ".");
+                    }
+                    return value;
+                },
+                value -> List.of(Long.toString(value.toMinutes())),
+                Duration::toMinutes,
+                List.of(), List.of(Long.toString(min.toMinutes()), Long.toString(max.toMinutes())), false, null);
+    }
+
+    /** A whole number between {@code min} and {@code max} (inclusive). */
+    public static PolicySetting<Integer> count(String name, int defaultValue, int min, int max) {
+        return new PolicySetting<>(name, Kind.NUMBER, defaultValue,
+                text -> {
+                    try {
+                        return Integer.valueOf(text);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("The value must be a whole number.");
+                    }
+                },
+                value -> {
+                    if (value == null) {
+                        throw new IllegalArgumentException("The value is required.");
+                    }
+                    if (value < min || value > max) {
+                        throw new IllegalArgumentException("The value must be between " + min + " and " + max
+                                + ", not " + value + ".");
+                    }
+                    return value;
+                },
+                value -> List.of(Integer.toString(value)),
+                value -> value,
+                List.of(), List.of(Integer.toString(min), Integer.toString(max)), false, null);
+    }
+
     /** A {@link UseLimit}: {@code -1} unlimited, otherwise at least 1. */
     public static PolicySetting<UseLimit> useLimit(String name, UseLimit defaultValue) {
         return new PolicySetting<>(name, Kind.NUMBER, defaultValue,

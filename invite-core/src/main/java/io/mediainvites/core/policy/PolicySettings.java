@@ -70,6 +70,21 @@ public final class PolicySettings {
     public static final PolicySetting<ExistingAccounts> EXISTING_ACCOUNTS = declare(PolicySetting.choice(
             "existingAccounts", ExistingAccounts.class, ExistingAccounts.SIGN_IN, "existing-account mode"));
 
+    /** Longest grace after a live session's end during which an event-bound link still works. */
+    public static final Duration MAX_LIVE_GRACE = Duration.ofHours(24);
+    /** Earliest reminder before a live session's start. */
+    public static final Duration MAX_REMINDER_LEAD = Duration.ofDays(7);
+
+    /** R14: how long a live invite's link works: its lifetime, or from issue until the session's end plus a grace. */
+    public static final PolicySetting<LiveValidity> LIVE_VALIDITY = declare(PolicySetting.choice("liveValidity",
+            LiveValidity.class, LiveValidity.LIFETIME, "live validity"));
+    /** R14: the grace after the end of a live session for event-bound links. */
+    public static final PolicySetting<Duration> LIVE_GRACE = declare(PolicySetting.minutes("liveGraceMinutes",
+            Duration.ofMinutes(30), Duration.ZERO, MAX_LIVE_GRACE));
+    /** R13: minutes before a live session's start at which a reminder e-mail goes out; 0 turns reminders off. */
+    public static final PolicySetting<Duration> REMINDER = declare(PolicySetting.minutes("reminderMinutes",
+            Duration.ZERO, Duration.ZERO, MAX_REMINDER_LEAD));
+
     /** Every setting, in declaration order. */
     public static final List<PolicySetting<?>> ALL = List.copyOf(DECLARED);
 

@@ -155,7 +155,8 @@ class InvitePolicyTest {
         assertThat(InvitePolicy.ATTRIBUTE_PREFIX).isEqualTo("mediaInvites.");
         assertThat(InvitePolicy.ATTRIBUTE_NAMES).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding",
                 "blockedDomains", "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail",
-                "confirmation", "sessionLengthSeconds", "allowPrivileged", "existingAccounts");
+                "confirmation", "sessionLengthSeconds", "allowPrivileged", "existingAccounts", "liveValidity",
+                "liveGraceMinutes", "reminderMinutes");
         assertThat(InvitePolicy.attributeKey(InvitePolicy.ATTR_USE_LIMIT)).isEqualTo("mediaInvites.useLimit");
     }
 
@@ -265,7 +266,10 @@ class InvitePolicyTest {
                 Map.entry("mediaInvites.confirmation", "none"),
                 Map.entry("mediaInvites.sessionLengthSeconds", "28800"),
                 Map.entry("mediaInvites.allowPrivileged", "false"),
-                Map.entry("mediaInvites.existingAccounts", "sign-in"));
+                Map.entry("mediaInvites.existingAccounts", "sign-in"),
+                Map.entry("mediaInvites.liveValidity", "lifetime"),
+                Map.entry("mediaInvites.liveGraceMinutes", "30"),
+                Map.entry("mediaInvites.reminderMinutes", "0"));
         assertThatThrownBy(() -> D.toAttributes().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 

@@ -39,11 +39,18 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
 
     /** A new browser with its own empty profile (so cookies of one "device" never leak into another). */
     public static WebDriver start() {
+        return start("en-US");
+    }
+
+    /** The same, whose interface language (and so its Accept-Language) is {@code language}, e.g. "de" or "ja". */
+    public static WebDriver start(String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+                "--disable-sync", "--window-size=1280,900", "--lang=" + language);
+        options.addArguments("--accept-lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         try {
             options.addArguments("--user-data-dir=" + Files.createTempDirectory("mi-chromium"));
         } catch (IOException e) {
@@ -71,6 +78,31 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
             }
         } finally {
             driver.quit();
+        }
+    }
+
+    /**
+     * Lays the page out as a screen {@code width} CSS pixels wide (375: a phone, with mobile emulation), through
+     * Chromium's device metrics, so that even widths below the window minimum are real viewports.
+     */
+    public static void viewport(WebDriver driver, int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** The browser's time zone, for pages that show times in the reader's zone. */
+    public static void timeZone(WebDriver driver, String zoneId) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zoneId));
+    }
+
+    /** Saves a screenshot of the viewport as {@code dir/name.png} (for README's pictures). */
+    public static void picture(WebDriver driver, Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(png, dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

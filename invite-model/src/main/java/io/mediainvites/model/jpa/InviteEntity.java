@@ -77,6 +77,19 @@ import jakarta.persistence.Version;
     @NamedQuery(name = "mi.invite.byAppEmailPrefix",
             query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
                     + " and i.email like :prefix escape '!' order by i.createdAt desc"),
+    @NamedQuery(name = "mi.invite.eventBoundForMedia",
+            query = "select i from InviteEntity i where i.realmId = :realmId and i.clientId = :clientId"
+                    + " and i.mediaId = :mediaId and i.eventBound = true and i.revokedAt is null"),
+    @NamedQuery(name = "mi.invite.reminderDue",
+            query = "select i from InviteEntity i, MediaEntryEntity m where m.realmId = i.realmId"
+                    + " and m.clientId = i.clientId and m.mediaId = i.mediaId and i.realmId = :realmId"
+                    + " and i.remindedAt is null and i.revokedAt is null and i.lockedAt is null"
+                    + " and (i.useLimit < 0 or i.useCount < i.useLimit) and i.expiresAt > :now"
+                    + " and m.startsAt is not null and m.startsAt > :now and m.startsAt <= :horizon"
+                    + " and i.createdAt < m.startsAt order by i.id"),
+    @NamedQuery(name = "mi.invite.markReminded",
+            query = "update InviteEntity i set i.remindedAt = :now, i.version = i.version + 1"
+                    + " where i.id = :id and i.remindedAt is null"),
     @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
 })
 public class InviteEntity {
@@ -161,6 +174,18 @@ public class InviteEntity {
     @Column(name = "LINK_GENERATION", nullable = false)
     private int linkGeneration = 1;
 
+    /** R14: the link follows its live session (expiry = end + grace, moved by a reschedule). */
+    @Column(name = "EVENT_BOUND", nullable = false)
+    private boolean eventBound;
+
+    /** R13: when the reminder e-mail of a live invite went out (once per invite). */
+    @Column(name = "REMINDED_AT")
+    private Long remindedAt;
+
+    /** R12: the language given at issuance, used when the invitee's own is not known (BCP 47 tag). */
+    @Column(name = "LOCALE", length = 35)
+    private String locale;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -203,6 +228,12 @@ public class InviteEntity {
     public void setDeviceHash(String deviceHash) { this.deviceHash = deviceHash; }
     public Long getDeviceBoundAt() { return deviceBoundAt; }
     public void setDeviceBoundAt(Long deviceBoundAt) { this.deviceBoundAt = deviceBoundAt; }
+    public String getLocale() { return locale; }
+    public void setLocale(String locale) { this.locale = locale; }
+    public boolean isEventBound() { return eventBound; }
+    public void setEventBound(boolean eventBound) { this.eventBound = eventBound; }
+    public Long getRemindedAt() { return remindedAt; }
+    public void setRemindedAt(Long remindedAt) { this.remindedAt = remindedAt; }
     public Long getLockedAt() { return lockedAt; }
     public void setLockedAt(Long lockedAt) { this.lockedAt = lockedAt; }
     public Long getRevokedAt() { return revokedAt; }

@@ -57,12 +57,23 @@ public final class MediaInvitesMailer {
      * inviter's app is not the invitee.)
      */
     public static Locale localeFor(RealmModel realm, UserModel user) {
+        return localeFor(realm, user, null);
+    }
+
+    /**
+     * The same, with the language given when the invite was issued ({@code issued}, may be null) between the
+     * user's own and the realm default (R12).
+     */
+    public static Locale localeFor(RealmModel realm, UserModel user, String issued) {
         if (!realm.isInternationalizationEnabled()) {
             return Locale.ENGLISH;
         }
         List<String> supported = realm.getSupportedLocalesStream().collect(Collectors.toList());
         String wanted = user == null ? null : user.getFirstAttribute(UserModel.LOCALE);
         String match = bestMatch(supported, wanted);
+        if (match == null) {
+            match = bestMatch(supported, issued);
+        }
         if (match == null) {
             match = bestMatch(supported, realm.getDefaultLocale());
         }
@@ -144,6 +155,11 @@ public final class MediaInvitesMailer {
     }
 
     private List<String> secrets() {
+        return secrets(realm);
+    }
+
+    /** Values of the realm's SMTP settings that must never appear in a failure reason. */
+    static List<String> secrets(RealmModel realm) {
         Map<String, String> smtp = realm.getSmtpConfig();
         List<String> secrets = new ArrayList<>();
         if (smtp != null) {

@@ -125,6 +125,29 @@ public final class InviteStore {
         em.remove(entity);
     }
 
+    /** R14: the invites of an entry whose links follow its schedule (revoked ones aside). */
+    public List<InviteEntity> eventBoundInvites(String realmId, String clientId, String mediaId) {
+        return em.createNamedQuery("mi.invite.eventBoundForMedia", InviteEntity.class)
+                .setParameter("realmId", realmId).setParameter("clientId", clientId).setParameter("mediaId", mediaId)
+                .getResultList();
+    }
+
+    /**
+     * R13: invites of the realm, still redeemable, not reminded yet, issued before their live entry's start,
+     * whose start lies after {@code now} and at or before {@code horizon}; at most {@code max}.
+     */
+    public List<InviteEntity> remindersDue(String realmId, long now, long horizon, int max) {
+        return em.createNamedQuery("mi.invite.reminderDue", InviteEntity.class)
+                .setParameter("realmId", realmId).setParameter("now", now).setParameter("horizon", horizon)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** R13: claims the reminder of an invite; true for exactly one caller (conditional UPDATE). */
+    public boolean markReminded(String inviteId, long now) {
+        return em.createNamedQuery("mi.invite.markReminded").setParameter("id", inviteId).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
     public Optional<InviteEntity> findInvite(String inviteId) {
         return Optional.ofNullable(em.find(InviteEntity.class, inviteId));
     }

@@ -111,7 +111,7 @@ public final class InviteEmails {
                     "The invitee's user no longer exists in the realm."));
         }
         UserModel inviter = session.users().getUserById(realm, invite.getInviterId());
-        Locale locale = MediaInvitesMailer.localeFor(realm, invitee);
+        Locale locale = MediaInvitesMailer.localeFor(realm, invitee, invite.getLocale());
         InviteMail mail = new InviteMail(invite.getFirstName(), invite.getLastName(), displayName(inviter),
                 entry.getTitle(), MediaType.fromWire(entry.getMediaType()),
                 entry.getStartsAt() == null ? null : Instant.ofEpochMilli(entry.getStartsAt()),

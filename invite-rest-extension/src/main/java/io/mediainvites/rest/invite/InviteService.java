@@ -14,7 +14,10 @@ import io.mediainvites.core.media.InviteRole;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.media.RoleRules;
 import io.mediainvites.core.person.PersonName;
+import io.mediainvites.core.error.InviteRuleException;
 import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.core.policy.LiveValidity;
+import io.mediainvites.core.policy.PolicySettings;
 import io.mediainvites.core.policy.UseLimit;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
@@ -124,8 +127,14 @@ public final class InviteService {
         draft.setIssuedByClient(caller.serviceAccount() ? caller.app().getId() : null);
         draft.setRedirectUri(redirectUri);
         draft.setCreatedAt(now);
+        // R14: a live link may follow its event instead of its lifetime
+        boolean eventBound = eventBound(type, request.liveValidity);
+        long expiresAt = eventBound ? LiveValidity.eventExpiry(Instant.ofEpochMilli(now), millis(entry.getStartsAt()),
+                millis(entry.getEndsAt()), policy.liveGrace(), lifetime).toEpochMilli() : now + lifetime.toMillis();
+        draft.setEventBound(eventBound);
+        draft.setLocale(locale(request.locale));
         // whole seconds: the token's exp and the stored expiry are the same instant
-        draft.setExpiresAt(((now + lifetime.toMillis()) / 1000) * 1000);
+        draft.setExpiresAt((expiresAt / 1000) * 1000);
         draft.setUseLimit(useLimit.value());
         draft.setUseCount(0);
         draft.setEmailStatus(EMAIL_NOT_REQUESTED);
@@ -313,10 +322,57 @@ public final class InviteService {
                                 MediaService.iso(summary.getLastRefusalAt())));
     }
 
+    /** R14: the request's choice for live media (else the policy's); "event" for on-demand media is refused. */
+    private boolean eventBound(MediaType type, String requested) {
+        LiveValidity validity = policy.liveValidity();
+        if (requested != null) {
+            try {
+                validity = LiveValidity.fromWire(requested);
+            } catch (InviteRuleException e) {
+                throw new ApiException(ErrorCode.INVALID_REQUEST, "liveValidity",
+                        "The live validity must be 'lifetime' or 'event'.");
+            }
+            if (validity == LiveValidity.EVENT && !type.live()) {
+                throw new ApiException(ErrorCode.INVALID_REQUEST, "liveValidity",
+                        "Only an invite to live media can follow its event.");
+            }
+        }
+        return type.live() && validity == LiveValidity.EVENT;
+    }
+
+    /** R12: a well-formed language tag of at most 35 characters, normalised; null when not given. */
+    static String locale(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        String tag = requested.strip().replace('_', '-');
+        java.util.Locale parsed = tag.length() > 35 ? null : java.util.Locale.forLanguageTag(tag);
+        if (parsed == null || parsed.getLanguage().isEmpty() || !parsed.toLanguageTag().equalsIgnoreCase(tag)) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "locale",
+                    "The locale must be a language tag such as 'de' or 'pt-BR'.");
+        }
+        return parsed.toLanguageTag();
+    }
+
+    private static Instant millis(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
+    }
+
+    /**
+     * The token's own expiry: the invite row decides, the token only has to outlive it. An event-bound invite
+     * can be moved by a reschedule up to the longest lifetime from its issue, so its token lasts that long.
+     */
+    static long tokenExpirySeconds(InviteEntity invite) {
+        long last = invite.isEventBound()
+                ? Math.max(invite.getExpiresAt(), invite.getCreatedAt() + PolicySettings.MAX_LINK_LIFETIME.toMillis())
+                : invite.getExpiresAt();
+        return last / 1000 + InviteActionToken.EXPIRY_GRACE_SECONDS;
+    }
+
     private String mintLink(InviteEntity invite) {
         ClientModel client = realm.getClientById(invite.getClientId());
         InviteActionToken token = new InviteActionToken(invite.getUserId(), invite.getId(),
-                (int) (invite.getExpiresAt() / 1000) + InviteActionToken.EXPIRY_GRACE_SECONDS, invite.getEmail(), client.getClientId(), invite.getMediaId(),
+                (int) tokenExpirySeconds(invite), invite.getEmail(), client.getClientId(), invite.getMediaId(),
                 invite.getRole(), invite.getRedirectUri(), invite.getLinkGeneration());
         String serialized = token.serialize(session, realm, session.getContext().getUri());
         return LoginActionsService.actionTokenProcessor(session.getContext().getUri())

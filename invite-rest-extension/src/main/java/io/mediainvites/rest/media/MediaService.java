@@ -4,7 +4,12 @@ import io.mediainvites.core.error.ErrorCode;
 import io.mediainvites.core.media.CollaboratorRole;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.media.Schedule;
+import io.mediainvites.core.error.InviteRuleException;
+import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.core.policy.LiveValidity;
+import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaCollaboratorEntity;
+import io.mediainvites.model.policy.RealmInvitePolicy;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.store.InviteStore;
 import io.mediainvites.rest.api.ApiException;
@@ -73,6 +78,8 @@ public final class MediaService {
             entity.setMediaId(mediaId);
             entity.setCreatedAt(now);
         }
+        boolean rescheduled = !created && (!java.util.Objects.equals(entity.getStartsAt(), millis(schedule.startsAt()))
+                || !java.util.Objects.equals(entity.getEndsAt(), millis(schedule.endsAt())));
         entity.setMediaType(type.wire());
         entity.setTitle(title);
         entity.setDescription(description);
@@ -83,8 +90,33 @@ public final class MediaService {
         if (created) {
             store.persist(entity);
         }
+        if (rescheduled) {
+            moveEventBoundExpiries(entity, schedule);
+        }
         store.flush();
         return created;
+    }
+
+    /**
+     * R14: a rescheduled session moves the expiry of its event-bound invites (end plus the policy's grace, within
+     * 30 days of each invite's issue). Used-up, locked and revoked invites stay refused for their own reasons.
+     */
+    private void moveEventBoundExpiries(MediaEntryEntity entity, Schedule schedule) {
+        InvitePolicy policy;
+        try {
+            policy = RealmInvitePolicy.of(realm);
+        } catch (InviteRuleException e) {
+            return; // an invalid policy refuses every link anyway (S13)
+        }
+        for (InviteEntity invite : store.eventBoundInvites(realm.getId(), entity.getClientId(), entity.getMediaId())) {
+            long moved = LiveValidity.eventExpiry(Instant.ofEpochMilli(invite.getCreatedAt()), schedule.startsAt(),
+                    schedule.endsAt(), policy.liveGrace(), policy.linkLifetime()).toEpochMilli();
+            invite.setExpiresAt((moved / 1000) * 1000);
+        }
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     public MediaRepresentation represent(MediaEntryEntity media) {
