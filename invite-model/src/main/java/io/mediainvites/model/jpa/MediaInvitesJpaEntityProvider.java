@@ -11,7 +11,7 @@ public class MediaInvitesJpaEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(MediaEntryEntity.class, MediaCollaboratorEntity.class, InviteEntity.class,
-                InviteSessionEntity.class, RateCounterEntity.class, JobLeaseEntity.class);
+                InviteSessionEntity.class, RateCounterEntity.class, JobLeaseEntity.class, RedeemRetryEntity.class);
     }
 
     @Override

@@ -34,6 +34,7 @@ public class MediaInvitesJpaEntityProviderFactory implements JpaEntityProviderFa
                 String realmId = removed.getRealm().getId();
                 em.createNamedQuery("mi.session.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.rate.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery("mi.retry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.invite.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createQuery("select m from MediaEntryEntity m where m.realmId = :realmId", MediaEntryEntity.class)
                         .setParameter("realmId", realmId)
