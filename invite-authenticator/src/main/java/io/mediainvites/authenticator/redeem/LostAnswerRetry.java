@@ -100,11 +100,11 @@ final class LostAnswerRetry {
         if (cookie == null || cookie.isBlank()) {
             return null;
         }
-        String decoded = new AuthenticationSessionManager(session).decodeBase64AndValidateSignature(cookie);
-        if (decoded == null || decoded.isBlank()) {
-            return null;
-        }
-        return session.getProvider(StickySessionEncoderProvider.class).decodeSessionId(decoded);
+        // the cookie is the signed id, base64-encoded, followed by the node's route (".node")
+        String signed = session.getProvider(StickySessionEncoderProvider.class).decodeSessionId(cookie);
+        String decoded = signed == null ? null
+                : new AuthenticationSessionManager(session).decodeBase64AndValidateSignature(signed);
+        return decoded == null || decoded.isBlank() ? null : decoded;
     }
 
     /** The session the lost answer signed in (nobody received its cookie) ends; a joined session stays. */

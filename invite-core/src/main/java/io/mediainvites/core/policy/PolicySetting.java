@@ -118,6 +118,31 @@ public final class PolicySetting<T> {
                 List.of(), List.of(Long.toString(min.getSeconds()), Long.toString(max.getSeconds())), false, null);
     }
 
+    /** A whole number of days between {@code min} and {@code max} (inclusive); attribute and JSON in days. */
+    public static PolicySetting<Integer> days(String name, int defaultValue, int min, int max) {
+        return new PolicySetting<>(name, Kind.NUMBER, defaultValue,
+                text -> {
+                    try {
+                        return Integer.parseInt(text);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("The value must be a whole number of days.");
+                    }
+                },
+                value -> {
+                    if (value == null) {
+                        throw new IllegalArgumentException("The value is required.");
+                    }
+                    if (value < min || value > max) {
+                        throw new IllegalArgumentException("The value must be between " + min + " and " + max
+                                + " days, not " + value + ".");
+                    }
+                    return value;
+                },
+                value -> List.of(Integer.toString(value)),
+                value -> value,
+                List.of(), List.of(Integer.toString(min), Integer.toString(max)), false, null);
+    }
+
     /** A {@link UseLimit}: {@code -1} unlimited, otherwise at least 1. */
     public static PolicySetting<UseLimit> useLimit(String name, UseLimit defaultValue) {
         return new PolicySetting<>(name, Kind.NUMBER, defaultValue,

@@ -70,6 +70,12 @@ public final class PolicySettings {
     public static final PolicySetting<ExistingAccounts> EXISTING_ACCOUNTS = declare(PolicySetting.choice(
             "existingAccounts", ExistingAccounts.class, ExistingAccounts.SIGN_IN, "existing-account mode"));
 
+    /**
+     * O3: days an ended invite (expired, used up or revoked) is kept before the cleanup removes it with its session
+     * rows, and its guest account where that never redeemed; 0 removes it at the first cleanup after its end.
+     */
+    public static final PolicySetting<Integer> RETENTION_DAYS = declare(PolicySetting.days("retentionDays", 30, 0, 3650));
+
     /** Every setting, in declaration order. */
     public static final List<PolicySetting<?>> ALL = List.copyOf(DECLARED);
 

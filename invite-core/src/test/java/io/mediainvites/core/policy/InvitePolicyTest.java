@@ -155,7 +155,7 @@ class InvitePolicyTest {
         assertThat(InvitePolicy.ATTRIBUTE_PREFIX).isEqualTo("mediaInvites.");
         assertThat(InvitePolicy.ATTRIBUTE_NAMES).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding",
                 "blockedDomains", "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail",
-                "confirmation", "sessionLengthSeconds", "allowPrivileged", "existingAccounts");
+                "confirmation", "sessionLengthSeconds", "allowPrivileged", "existingAccounts", "retentionDays");
         assertThat(InvitePolicy.attributeKey(InvitePolicy.ATTR_USE_LIMIT)).isEqualTo("mediaInvites.useLimit");
     }
 
@@ -251,6 +251,15 @@ class InvitePolicyTest {
     }
 
     @Test
+    void retentionIsWholeDaysFromZero() {
+        assertThat(D.retentionDays()).isEqualTo(30);
+        assertThat(InvitePolicy.fromAttributes(attrs("retentionDays", "0")).retentionDays()).isZero();
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "-1")), ErrorCode.INVALID_POLICY, "retentionDays");
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "1.5")), ErrorCode.INVALID_POLICY, "retentionDays");
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "3651")), ErrorCode.INVALID_POLICY, "retentionDays");
+    }
+
+    @Test
     void defaultsToAttributes() {
         assertThat(D.toAttributes()).containsExactly(
                 Map.entry("mediaInvites.linkLifetimeSeconds", "86400"),
@@ -265,7 +274,8 @@ class InvitePolicyTest {
                 Map.entry("mediaInvites.confirmation", "none"),
                 Map.entry("mediaInvites.sessionLengthSeconds", "28800"),
                 Map.entry("mediaInvites.allowPrivileged", "false"),
-                Map.entry("mediaInvites.existingAccounts", "sign-in"));
+                Map.entry("mediaInvites.existingAccounts", "sign-in"),
+                Map.entry("mediaInvites.retentionDays", "30"));
         assertThatThrownBy(() -> D.toAttributes().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
