@@ -66,7 +66,7 @@ class AdminPolicyIT {
         JsonNode p = original;
         assertThat(fieldNames(p)).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding", "blockedDomains",
                 "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail", "confirmation",
-                "sessionLengthSeconds", "allowPrivileged", "existingAccounts");
+                "sessionLengthSeconds", "allowPrivileged", "existingAccounts", "retentionDays");
         assertThat(p.get("linkLifetimeSeconds").asLong()).isEqualTo(7200);
         assertThat(p.get("blockedDomains").toString()).isEqualTo("[\"blocked.example\"]");
         assertThat(p.get("useLimit").asInt()).isEqualTo(1);

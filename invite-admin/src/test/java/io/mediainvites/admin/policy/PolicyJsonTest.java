@@ -21,7 +21,7 @@ class PolicyJsonTest {
         assertThat(json).isEqualTo("{\"linkLifetimeSeconds\":86400,\"useLimit\":1,\"deviceBinding\":true,"
                 + "\"blockedDomains\":[],\"allowedDomains\":[],\"inviterRole\":null,\"inviterUsers\":[],"
                 + "\"inviterGroups\":[],\"inviteEmail\":true,\"confirmation\":\"none\","
-                + "\"sessionLengthSeconds\":28800,\"allowPrivileged\":false,\"existingAccounts\":\"sign-in\"}");
+                + "\"sessionLengthSeconds\":28800,\"allowPrivileged\":false,\"existingAccounts\":\"sign-in\",\"retentionDays\":30}");
         assertThat(PolicyJson.read(json)).isEqualTo(InvitePolicy.DEFAULTS);
     }
 

@@ -19,6 +19,8 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
 
     /** Lifetime of mailed confirmation codes on the test server. */
     public static final int CODE_LIFETIME_SECONDS = 20;
+    /** Interval of the cleanup job in the test servers (production default 3600). */
+    public static final int CLEANUP_INTERVAL_SECONDS = 3;
 
     private final RunningKeycloak keycloak;
     private final Keycloak admin;
@@ -51,6 +53,8 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             List<String> startOptions = new ArrayList<>(ServerProfile.startOptions(false, settings.keycloakVersion()));
             // short enough for a test to wait out a mailed confirmation code
             startOptions.add("--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS);
+            // the cleanup (retentionDays) every few seconds, so that a test with retention 0 sees it run
+            startOptions.add("--spi-realm-restapi-extension--media-invite--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS);
             RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
