@@ -67,7 +67,7 @@ class AdminPolicyIT {
         assertThat(fieldNames(p)).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding", "blockedDomains",
                 "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail", "confirmation",
                 "sessionLengthSeconds", "allowPrivileged", "existingAccounts", "liveValidity", "liveGraceMinutes",
-                "reminderMinutes");
+                "reminderMinutes", "retentionDays");
         assertThat(p.get("linkLifetimeSeconds").asLong()).isEqualTo(7200);
         assertThat(p.get("blockedDomains").toString()).isEqualTo("[\"blocked.example\"]");
         assertThat(p.get("useLimit").asInt()).isEqualTo(1);

@@ -9,6 +9,12 @@
             <#if mediaInviteMessage.actionUrl?has_content>
                 <p><a id="media-invite-action" href="${mediaInviteMessage.actionUrl}">${msg(mediaInviteMessage.actionLabelKey)}</a></p>
             </#if>
+            <#if (mediaInviteMessage.retryUrl!"")?has_content>
+                <form id="media-invite-retry" action="${mediaInviteMessage.retryUrl}" method="post">
+                    <input type="hidden" name="nonce" value="${mediaInviteMessage.retryNonce}"/>
+                    <button type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}">${msg("mediaInviteTryAgain")}</button>
+                </form>
+            </#if>
         </div>
     </#if>
 </@layout.registrationLayout>

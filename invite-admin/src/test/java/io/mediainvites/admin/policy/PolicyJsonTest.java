@@ -22,7 +22,7 @@ class PolicyJsonTest {
                 + "\"blockedDomains\":[],\"allowedDomains\":[],\"inviterRole\":null,\"inviterUsers\":[],"
                 + "\"inviterGroups\":[],\"inviteEmail\":true,\"confirmation\":\"none\","
                 + "\"sessionLengthSeconds\":28800,\"allowPrivileged\":false,\"existingAccounts\":\"sign-in\","
-                + "\"liveValidity\":\"lifetime\",\"liveGraceMinutes\":30,\"reminderMinutes\":0}");
+                + "\"liveValidity\":\"lifetime\",\"liveGraceMinutes\":30,\"reminderMinutes\":0,\"retentionDays\":30}");
         assertThat(PolicyJson.read(json)).isEqualTo(InvitePolicy.DEFAULTS);
     }
 

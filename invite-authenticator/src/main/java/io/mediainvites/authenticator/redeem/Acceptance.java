@@ -7,7 +7,9 @@ import io.mediainvites.core.redeem.MediaGrant;
 import io.mediainvites.core.redeem.MediaGrants;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.model.activity.InviteActivity;
+import io.mediainvites.core.redeem.RetryReceipt;
 import io.mediainvites.model.jpa.InviteSessionEntity;
+import io.mediainvites.model.jpa.RedeemRetryEntity;
 import java.time.Instant;
 import java.util.Optional;
 import org.keycloak.models.UserSessionModel;
@@ -22,6 +24,8 @@ final class Acceptance {
 
     private final Redemption r;
     private final AuthenticationSessionModel authSession;
+    /** The device hash the counted use bound (or confirmed), null without device binding. */
+    private String boundDeviceHash;
 
     Acceptance(Redemption r, AuthenticationSessionModel authSession) {
         this.r = r;
@@ -42,6 +46,11 @@ final class Acceptance {
             }
             deviceHash = DeviceCookie.hashOf(deviceValue);
         }
+        // Issue 14 item 6: never wait on the row lock of a hot link while holding a connection. Another redemption
+        // of this link holds the row until its transaction ends: answered at once (busy, nothing used) instead.
+        if (!r.store.lockWithoutWaiting(r.invite.getId())) {
+            return Optional.of(Refusal.BUSY);
+        }
         if (!r.store.redeemAtomically(r.invite.getId(), deviceHash, now.toEpochMilli())) {
             // lost a race for the last use, or the invite changed since the page was shown
             r.store.refresh(r.invite);
@@ -53,7 +62,31 @@ final class Acceptance {
         // O10, O11: in the transaction that counted the use
         InviteActivity.of(r.session).record(r.invite, ActivityKind.REDEEMED, null,
                 newDevice ? InviteActivity.NEW_DEVICE : InviteActivity.KNOWN_DEVICE, now);
+        boundDeviceHash = deviceHash;
         return Optional.empty();
+    }
+
+    /**
+     * Issue 14 item 7: stores, in the transaction that counted the use, the receipt that lets this browser complete
+     * the redemption if the answer is lost ({@link io.mediainvites.core.redeem.RetryReceipt}). No receipt without
+     * the posted form value (the required action after a real sign-in has none).
+     *
+     * @param newUserSessionId the user session this sign-in creates (ended by a retry), or null when one is joined
+     */
+    void writeRetryReceipt(String formNonce, String newUserSessionId, String amr, Instant now) {
+        String key = RetryReceipt.key(authSession.getParentSession().getId(), authSession.getTabId(), formNonce);
+        if (key == null) {
+            return;
+        }
+        RedeemRetryEntity receipt = new RedeemRetryEntity();
+        receipt.setKeyHash(key);
+        receipt.setRealmId(r.realm.getId());
+        receipt.setInviteId(r.invite.getId());
+        receipt.setUserSessionId(newUserSessionId);
+        receipt.setDeviceHash(boundDeviceHash);
+        receipt.setAmr(amr);
+        receipt.setExpiresAt(RetryReceipt.expiresAt(now));
+        r.store.persist(receipt);
     }
 
     /**

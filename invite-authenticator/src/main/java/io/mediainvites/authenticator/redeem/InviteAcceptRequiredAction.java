@@ -38,7 +38,9 @@ public class InviteAcceptRequiredAction implements RequiredActionProvider {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String inviteId = authSession.getAuthNote(SessionNotes.ACCEPT_AFTER_SIGN_IN);
         EventBuilder event = context.getEvent().clone().event(EventType.EXECUTE_ACTION_TOKEN)
-                .detail(Details.ACTION, "media-invite").detail("invite_id", inviteId);
+                .detail(Details.ACTION, "media-invite").detail("invite_id", inviteId)
+                // stored with this request's transaction, never through a second connection (issue 14 item 6)
+                .storeImmediately(false);
         Optional<Redemption> loaded = Redemption.load(session, inviteId);
         if (loaded.isEmpty()) {
             event.error(Refusal.INVALID_TOKEN.reason());

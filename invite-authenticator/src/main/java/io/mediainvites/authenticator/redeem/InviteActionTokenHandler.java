@@ -150,15 +150,24 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
             root = manager.createAuthenticationSession(realm, true);
         }
         AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
+        prepare(session, realm, authSession, token.getRedirectUri());
+        return authSession;
+    }
+
+    /**
+     * An authentication session of the invite's app that ends in a code for the invite's redirect (no parameters of
+     * the app's own: the link is the request). Shared with the retry of a lost answer ({@link LostAnswerRetry}).
+     */
+    static void prepare(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+            String redirectUri) {
         authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
         authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        authSession.setRedirectUri(token.getRedirectUri());
-        authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, token.getRedirectUri());
+        authSession.setRedirectUri(redirectUri);
+        authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, redirectUri);
         authSession.setClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, "code");
         authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, "openid");
         authSession.setClientNote(OIDCLoginProtocol.ISSUER,
                 Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
-        return authSession;
     }
 
     @Override

@@ -121,9 +121,21 @@ public final class InvitePages {
         return message(session, authSession, Refusal.EMAIL_MISMATCH, messageKey, signedInAs, signOut, "mediaInviteSignOut");
     }
 
+    /** The busy page (issue 14 item 6): the same redemption form again, to be sent once more in a moment. */
+    static Response busy(Redemption r, AuthenticationSessionModel authSession, String nonce) {
+        return message(r.session, authSession, Refusal.BUSY, Refusal.BUSY.messageKey(), "", null, null,
+                actionUrl(r, authSession), nonce);
+    }
+
     /** A refusal worded by a more specific message than its default, with one argument ({0}). */
     static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
             Refusal refusal, String messageKey, String messageArgument, String actionUrl, String actionLabelKey) {
+        return message(session, authSession, refusal, messageKey, messageArgument, actionUrl, actionLabelKey, null, null);
+    }
+
+    private static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
+            Refusal refusal, String messageKey, String messageArgument, String actionUrl, String actionLabelKey,
+            String retryUrl, String retryNonce) {
         LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
         if (authSession != null) {
             forms.setAuthenticationSession(authSession);
@@ -134,6 +146,8 @@ public final class InvitePages {
         page.put("reason", refusal.reason());
         page.put("actionUrl", actionUrl == null ? "" : actionUrl);
         page.put("actionLabelKey", actionLabelKey == null ? "" : actionLabelKey);
+        page.put("retryUrl", retryUrl == null ? "" : retryUrl);
+        page.put("retryNonce", retryNonce == null ? "" : retryNonce);
         Response response = forms.setAttribute("mediaInviteMessage", page).createForm(MESSAGE_TEMPLATE);
         return Response.fromResponse(response).status(refusal.httpStatus()).build();
     }

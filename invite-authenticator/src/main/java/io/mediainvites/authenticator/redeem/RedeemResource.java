@@ -71,10 +71,22 @@ public class RedeemResource {
     }
 
     private Response redeem(String clientId, String tabId, MultivaluedMap<String, String> form) {
+        // Issue 14 item 6: refusal events are stored in this request's transaction (committed with the page), not
+        // in the separate transaction Keycloak uses by default for errors, which needs a second connection while this
+        // request holds one: under a storm of POSTs that is how a node's pool deadlocks.
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.EXECUTE_ACTION_TOKEN)
-                .detail(Details.ACTION, "media-invite");
-        AuthenticationSessionModel authSession = boundAuthSession(clientId, tabId, form.getFirst("nonce"));
+                .detail(Details.ACTION, "media-invite")
+                .storeImmediately(false);
+        String nonce = form.getFirst("nonce");
+        AuthenticationSessionModel authSession = boundAuthSession(clientId, tabId, nonce);
+        if (authSession == null) {
+            // the same POST again after its answer was lost (item 7): completes without another use, or null
+            Response retried = LostAnswerRetry.attempt(session, clientId, tabId, nonce, event, Instant.now());
+            if (retried != null) {
+                return retried;
+            }
+        }
         Optional<Redemption> loaded = Redemption.load(session,
                 authSession == null ? null : authSession.getAuthNote(SessionNotes.INVITE_ID));
         if (authSession == null || loaded.isEmpty()) {
@@ -101,7 +113,7 @@ public class RedeemResource {
         if (confirming != null) {
             return confirming;
         }
-        return accept(r, authSession, event, now);
+        return accept(r, authSession, event, nonce, now);
     }
 
     /**
@@ -165,15 +177,20 @@ public class RedeemResource {
     }
 
     /** Counts the use, attaches the grant and signs the invitee in to the media app with a code (R7). */
-    private Response accept(Redemption r, AuthenticationSessionModel authSession, EventBuilder event, Instant now) {
+    private Response accept(Redemption r, AuthenticationSessionModel authSession, EventBuilder event, String nonce,
+            Instant now) {
         Acceptance acceptance = new Acceptance(r, authSession);
         Optional<Refusal> lost = acceptance.countUse(now);
+        if (lost.isPresent() && lost.get() == Refusal.BUSY) {
+            return busy(event, r, authSession, nonce);
+        }
         if (lost.isPresent()) {
             return refuse(event, r, authSession, lost.get());
         }
         UserSessionModel joined = r.joinable(authSession);
         String amr = authSession.getAuthNote(SessionNotes.CODE_PROVEN) != null ? "invite otp" : "invite";
         MediaGrant grant = acceptance.attachGrant(joined, r.entry().inviteOnlySession(), amr, now);
+        acceptance.writeRetryReceipt(nonce, joined == null ? authSession.getParentSession().getId() : null, amr, now);
         authSession.setAuthenticatedUser(r.invitee());
         authSession.removeAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS);
         AuthenticationManager.setClientScopesInSession(session, authSession);
@@ -184,6 +201,16 @@ public class RedeemResource {
         return AuthenticationManager.nextActionAfterAuthentication(session, authSession,
                 session.getContext().getConnection(), session.getContext().getHttpRequest(),
                 session.getContext().getUri(), event.event(EventType.LOGIN));
+    }
+
+    /**
+     * Another redemption of this link holds its row (item 6): nothing was used, so the page's one-time form value
+     * stays valid and the page offers to send the same form again; 503 with Retry-After, answered at once.
+     */
+    private Response busy(EventBuilder event, Redemption r, AuthenticationSessionModel authSession, String nonce) {
+        event.error(Refusal.BUSY.reason());
+        authSession.setAuthNote(SessionNotes.FORM_NONCE, nonce);
+        return Response.fromResponse(InvitePages.busy(r, authSession, nonce)).header("Retry-After", "1").build();
     }
 
     private Response refuse(EventBuilder event, Redemption r, AuthenticationSessionModel authSession, Refusal refusal) {

@@ -4,6 +4,7 @@ import io.mediainvites.model.http.ContentTypeRefusal;
 import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.authenticator.session.InviteSessionReaper;
 import io.mediainvites.core.ExtensionInfo;
+import io.mediainvites.model.cleanup.InviteCleanup;
 import io.mediainvites.model.jobs.ClusterJobs;
 import java.util.Map;
 import org.keycloak.Config;
@@ -40,6 +41,11 @@ public class RedeemResourceProviderFactory implements RealmResourceProviderFacto
 
     private int reaperIntervalSeconds = DEFAULT_REAPER_INTERVAL_SECONDS;
 
+    /** How often ended invites are cleaned up ({@code --spi-realm-restapi-extension--media-invite--cleanup-interval-seconds}). */
+    static final int DEFAULT_CLEANUP_INTERVAL_SECONDS = 3600;
+
+    private int cleanupIntervalSeconds = DEFAULT_CLEANUP_INTERVAL_SECONDS;
+
     /** Validity of a mailed confirmation code ({@code --spi-realm-restapi-extension--media-invite--code-lifetime-seconds}). */
     static final int DEFAULT_CODE_LIFETIME_SECONDS = 600;
 
@@ -48,12 +54,14 @@ public class RedeemResourceProviderFactory implements RealmResourceProviderFacto
     @Override
     public void init(Config.Scope config) {
         reaperIntervalSeconds = config.getInt("sessionReaperIntervalSeconds", DEFAULT_REAPER_INTERVAL_SECONDS);
+        cleanupIntervalSeconds = config.getInt("cleanupIntervalSeconds", DEFAULT_CLEANUP_INTERVAL_SECONDS);
         codeLifetime = java.time.Duration.ofSeconds(config.getInt("codeLifetimeSeconds", DEFAULT_CODE_LIFETIME_SECONDS));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         ClusterJobs.schedule(factory, new InviteSessionReaper(), java.time.Duration.ofSeconds(reaperIntervalSeconds));
+        ClusterJobs.schedule(factory, new InviteCleanup(factory), java.time.Duration.ofSeconds(cleanupIntervalSeconds));
     }
 
     @Override

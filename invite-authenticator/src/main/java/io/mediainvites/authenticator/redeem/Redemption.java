@@ -107,7 +107,10 @@ final class Redemption {
      * then sent as the event's error.
      */
     void refused(EventBuilder event, String reason) {
-        recordRefusal(reason);
+        if (!Refusal.BUSY.reason().equals(reason)) {
+            // "busy, try again" (a hot link's parallel POSTs) says nothing about the invite: not in its activity
+            recordRefusal(reason);
+        }
         event.error(reason);
     }
 
@@ -126,10 +129,23 @@ final class Redemption {
 
     /** Link, domain, account (S6, S12, R10) and device rules, in that order; the first that fails. */
     Optional<Refusal> refusal(String browserDeviceHash, Instant now) {
+        return refusal(facts(), browserDeviceHash, now);
+    }
+
+    /**
+     * The same rules for the retry of a redemption whose answer was lost (issue 14 item 7): judged without the
+     * use and the device binding its receipt stands for, so revocation, a lock, expiry and every account rule still
+     * refuse it.
+     */
+    Optional<Refusal> refusalOfRetry(Instant now) {
+        return refusal(io.mediainvites.core.redeem.RetryReceipt.withoutReceiptUse(facts()), null, now);
+    }
+
+    private Optional<Refusal> refusal(InviteFacts facts, String browserDeviceHash, Instant now) {
         if (policy == null) {
             return Optional.of(Refusal.INVALID_POLICY); // an identity admin must correct the realm's policy (S13)
         }
-        Optional<Refusal> link = rules.checkLink(facts(), now);
+        Optional<Refusal> link = rules.checkLink(facts, now);
         if (link.isPresent()) {
             return link;
         }
@@ -149,7 +165,7 @@ final class Redemption {
         if (accountRefusal.isPresent()) {
             return accountRefusal;
         }
-        return rules.checkDevice(facts(), browserDeviceHash);
+        return rules.checkDevice(facts, browserDeviceHash);
     }
 
     /**

@@ -166,6 +166,11 @@ public final class InvitePolicy {
         return get(PolicySettings.USE_LIMIT);
     }
 
+    /** O3: days an ended invite is kept before the cleanup removes it (0: at the first cleanup after its end). */
+    public int retentionDays() {
+        return get(PolicySettings.RETENTION_DAYS);
+    }
+
     /** Whether the first redemption binds the link to that browser/device. */
     public boolean deviceBinding() {
         return get(PolicySettings.DEVICE_BINDING);

@@ -85,6 +85,12 @@ public final class PolicySettings {
     public static final PolicySetting<Duration> REMINDER = declare(PolicySetting.minutes("reminderMinutes",
             Duration.ZERO, Duration.ZERO, MAX_REMINDER_LEAD));
 
+    /**
+     * O3: days an ended invite (expired, used up or revoked) is kept before the cleanup removes it with its session
+     * rows, and its guest account where that never redeemed; 0 removes it at the first cleanup after its end.
+     */
+    public static final PolicySetting<Integer> RETENTION_DAYS = declare(PolicySetting.count("retentionDays", 30, 0, 3650));
+
     /** Every setting, in declaration order. */
     public static final List<PolicySetting<?>> ALL = List.copyOf(DECLARED);
 

@@ -29,6 +29,12 @@ public enum Refusal {
     /** S13: a stored policy value of the realm is invalid; the invitee gets a clear page, nothing is used. */
     INVALID_POLICY("invalid_policy", "mediaInvitePolicyInvalidMessage", 400),
     SESSION_EXPIRED("session_expired", "mediaInviteSessionExpiredMessage", 400),
+    /**
+     * O4: another redemption of the same link holds its row right now; answered at once instead of waiting on the
+     * row lock (a hot link must never tie up the node's connections). Nothing was used; the same form may be sent
+     * again (503 with Retry-After).
+     */
+    BUSY("busy", "mediaInviteBusyMessage", 503),
     CODE_NOT_SENT("code_not_sent", "mediaInviteCodeNotSentMessage", 503);
 
     private final String reason;

@@ -156,7 +156,7 @@ class InvitePolicyTest {
         assertThat(InvitePolicy.ATTRIBUTE_NAMES).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding",
                 "blockedDomains", "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail",
                 "confirmation", "sessionLengthSeconds", "allowPrivileged", "existingAccounts", "liveValidity",
-                "liveGraceMinutes", "reminderMinutes");
+                "liveGraceMinutes", "reminderMinutes", "retentionDays");
         assertThat(InvitePolicy.attributeKey(InvitePolicy.ATTR_USE_LIMIT)).isEqualTo("mediaInvites.useLimit");
     }
 
@@ -252,6 +252,15 @@ class InvitePolicyTest {
     }
 
     @Test
+    void retentionIsWholeDaysFromZero() {
+        assertThat(D.retentionDays()).isEqualTo(30);
+        assertThat(InvitePolicy.fromAttributes(attrs("retentionDays", "0")).retentionDays()).isZero();
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "-1")), ErrorCode.INVALID_POLICY, "retentionDays");
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "1.5")), ErrorCode.INVALID_POLICY, "retentionDays");
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "3651")), ErrorCode.INVALID_POLICY, "retentionDays");
+    }
+
+    @Test
     void defaultsToAttributes() {
         assertThat(D.toAttributes()).containsExactly(
                 Map.entry("mediaInvites.linkLifetimeSeconds", "86400"),
@@ -269,7 +278,8 @@ class InvitePolicyTest {
                 Map.entry("mediaInvites.existingAccounts", "sign-in"),
                 Map.entry("mediaInvites.liveValidity", "lifetime"),
                 Map.entry("mediaInvites.liveGraceMinutes", "30"),
-                Map.entry("mediaInvites.reminderMinutes", "0"));
+                Map.entry("mediaInvites.reminderMinutes", "0"),
+                Map.entry("mediaInvites.retentionDays", "30"));
         assertThatThrownBy(() -> D.toAttributes().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 

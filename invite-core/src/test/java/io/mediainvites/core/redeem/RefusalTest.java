@@ -69,7 +69,7 @@ class RefusalTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Refusal.class, names = {"CODE_NOT_SENT", "CODE_RATE_LIMITED"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Refusal.class, names = {"CODE_NOT_SENT", "CODE_RATE_LIMITED", "BUSY"}, mode = EnumSource.Mode.EXCLUDE)
     void everyRefusalOfTheInviteeIsAClientError(Refusal refusal) {
         assertThat(refusal.httpStatus()).isIn(400, 403);
     }
@@ -77,6 +77,12 @@ class RefusalTest {
     @Test
     void tooManyCodeMailsIsTooManyRequests() {
         assertThat(Refusal.CODE_RATE_LIMITED.httpStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void aBusyLinkIsATemporaryConditionOfTheServer() {
+        // answered at once instead of waiting on the invite's row lock; Retry-After tells the browser when
+        assertThat(Refusal.BUSY.httpStatus()).isEqualTo(503);
     }
 
     @Test

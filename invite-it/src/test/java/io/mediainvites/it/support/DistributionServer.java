@@ -19,6 +19,8 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
 
     /** Lifetime of mailed confirmation codes on the test server. */
     public static final int CODE_LIFETIME_SECONDS = 20;
+    /** Interval of the cleanup job in the test servers (production default 3600). */
+    public static final int CLEANUP_INTERVAL_SECONDS = 3;
 
     /** First back-off delay of a failed webhook delivery on the test server (doubling from there). */
     public static final int WEBHOOK_FIRST_RETRY_MILLIS = 500;
@@ -60,6 +62,8 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             startOptions.add("--spi-realm-restapi-extension--media-invites--webhook-allow-http-loopback=true");
             startOptions.add("--spi-realm-restapi-extension--media-invites--webhook-interval-seconds=1");
             startOptions.add("--spi-realm-restapi-extension--media-invites--webhook-first-retry-millis=" + WEBHOOK_FIRST_RETRY_MILLIS);
+            // the cleanup (retentionDays) every few seconds, so that a test with retention 0 sees it run
+            startOptions.add("--spi-realm-restapi-extension--media-invite--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS);
             RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",

@@ -142,13 +142,20 @@ public final class InviteActivity {
         return byId;
     }
 
-    /** Activity goes with its invite: called wherever invites are deleted. */
-    public void deleteFor(Collection<String> inviteIds) {
+    /**
+     * Activity goes with its invite, in bounded batches (the cleanup): deletes at most {@code max} activity entries of
+     * these invites and, once none are left, their summary rows; returns the rows deleted (0: nothing was left).
+     */
+    public int deleteSomeFor(Collection<String> inviteIds, int max) {
         if (inviteIds.isEmpty()) {
-            return;
+            return 0;
         }
-        em.createNamedQuery("mi.activity.deleteByIds").setParameter("ids", inviteIds).executeUpdate();
-        em.createNamedQuery("mi.stats.deleteByIds").setParameter("ids", inviteIds).executeUpdate();
+        List<String> entries = em.createNamedQuery("mi.activity.idsByInvites", String.class)
+                .setParameter("ids", inviteIds).setMaxResults(Math.max(1, max)).getResultList();
+        if (!entries.isEmpty()) {
+            return em.createNamedQuery("mi.activity.deleteByEntryIds").setParameter("ids", entries).executeUpdate();
+        }
+        return em.createNamedQuery("mi.stats.deleteByIds").setParameter("ids", inviteIds).executeUpdate();
     }
 
     /** Runs a conditional UPDATE of the invite's summary row, creating the row first if it does not exist yet. */

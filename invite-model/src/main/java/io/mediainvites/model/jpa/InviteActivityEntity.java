@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
             query = "select a from InviteActivityEntity a where a.inviteId = :id order by a.seq desc"),
     @NamedQuery(name = "mi.activity.trim",
             query = "delete from InviteActivityEntity a where a.inviteId = :id and a.seq <= :upTo"),
-    @NamedQuery(name = "mi.activity.deleteByIds", query = "delete from InviteActivityEntity a where a.inviteId in :ids"),
+    @NamedQuery(name = "mi.activity.idsByInvites", query = "select a.id from InviteActivityEntity a where a.inviteId in :ids"),
+    @NamedQuery(name = "mi.activity.deleteByEntryIds", query = "delete from InviteActivityEntity a where a.id in :ids"),
     @NamedQuery(name = "mi.activity.deleteByRealm", query = "delete from InviteActivityEntity a where a.realmId = :realmId")
 })
 public class InviteActivityEntity {

@@ -56,15 +56,15 @@ import jakarta.persistence.Version;
                     + " i.version = i.version + 1 where i.realmId = :realmId and i.clientId = :clientId"
                     + " and i.mediaId = :mediaId and i.revokedAt is null"),
     @NamedQuery(name = "mi.invite.redeem.bound",
-            query = "update InviteEntity i set i.useCount = i.useCount + 1,"
+            query = "update InviteEntity i set i.useCount = i.useCount + 1, i.lastUsedAt = :now,"
                     + " i.deviceHash = coalesce(i.deviceHash, :device),"
                     + " i.deviceBoundAt = coalesce(i.deviceBoundAt, :now), i.version = i.version + 1"
                     + " where i.id = :id and i.revokedAt is null and i.expiresAt > :now"
                     + " and (i.useLimit < 0 or i.useCount < i.useLimit)"
                     + " and (i.deviceHash is null or i.deviceHash = :device)"),
     @NamedQuery(name = "mi.invite.redeem.unbound",
-            query = "update InviteEntity i set i.useCount = i.useCount + 1, i.version = i.version + 1"
-                    + " where i.id = :id and i.revokedAt is null and i.expiresAt > :now"
+            query = "update InviteEntity i set i.useCount = i.useCount + 1, i.lastUsedAt = :now,"
+                    + " i.version = i.version + 1 where i.id = :id and i.revokedAt is null and i.expiresAt > :now"
                     + " and (i.useLimit < 0 or i.useCount < i.useLimit)"),
     @NamedQuery(name = "mi.invite.emailDelivery",
             query = "update InviteEntity i set i.emailStatus = :status, i.emailError = :error,"
@@ -90,6 +90,10 @@ import jakarta.persistence.Version;
     @NamedQuery(name = "mi.invite.markReminded",
             query = "update InviteEntity i set i.remindedAt = :now, i.version = i.version + 1"
                     + " where i.id = :id and i.remindedAt is null"),
+    @NamedQuery(name = "mi.invite.endedBefore",
+            query = "select i.id from InviteEntity i where i.realmId = :realmId and (i.expiresAt <= :cutoff"
+                    + " or i.revokedAt <= :cutoff or (i.useLimit > 0 and i.useCount >= i.useLimit"
+                    + " and i.lastUsedAt <= :cutoff))"),
     @NamedQuery(name = "mi.invite.deleteByRealm", query = "delete from InviteEntity i where i.realmId = :realmId")
 })
 public class InviteEntity {
@@ -186,6 +190,10 @@ public class InviteEntity {
     @Column(name = "LOCALE", length = 35)
     private String locale;
 
+    /** When the invite was last used (null: never); an invite used up is retained from then (O3). */
+    @Column(name = "LAST_USED_AT")
+    private Long lastUsedAt;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -247,4 +255,5 @@ public class InviteEntity {
     public String getEmailError() { return emailError; }
     public void setEmailError(String emailError) { this.emailError = emailError; }
     public int getVersion() { return version; }
+    public Long getLastUsedAt() { return lastUsedAt; }
 }

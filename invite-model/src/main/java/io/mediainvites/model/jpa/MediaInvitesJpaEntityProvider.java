@@ -12,7 +12,8 @@ public class MediaInvitesJpaEntityProvider implements JpaEntityProvider {
     public List<Class<?>> getEntities() {
         return List.of(MediaEntryEntity.class, MediaCollaboratorEntity.class, InviteEntity.class,
                 InviteSessionEntity.class, RateCounterEntity.class, JobLeaseEntity.class,
-                InviteStatsEntity.class, InviteActivityEntity.class, WebhookOutboxEntity.class);
+                InviteStatsEntity.class, InviteActivityEntity.class, WebhookOutboxEntity.class,
+                RedeemRetryEntity.class);
     }
 
     @Override

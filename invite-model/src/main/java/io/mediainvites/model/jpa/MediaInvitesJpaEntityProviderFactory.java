@@ -34,6 +34,7 @@ public class MediaInvitesJpaEntityProviderFactory implements JpaEntityProviderFa
                 String realmId = removed.getRealm().getId();
                 em.createNamedQuery("mi.session.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.rate.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+                em.createNamedQuery("mi.retry.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.invite.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.stats.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("mi.activity.deleteByRealm").setParameter("realmId", realmId).executeUpdate();

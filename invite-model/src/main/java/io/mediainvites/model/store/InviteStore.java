@@ -4,7 +4,12 @@ import io.mediainvites.core.invite.InviteStatus;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.InviteSessionEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
+import io.mediainvites.model.jpa.RedeemRetryEntity;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashSet;
@@ -164,6 +169,78 @@ public final class InviteStore {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * O4 (issue 14 item 6): takes the invite row's write lock without waiting ({@code FOR UPDATE SKIP LOCKED});
+     * false when another transaction holds it right now (another redemption of the same link is being counted).
+     * A redemption takes it before {@link #redeemAtomically}, so no request ever waits on the row lock of a hot
+     * link while holding a database connection: it is answered at once (busy) and may try again. Holding the lock,
+     * the conditional UPDATE that follows never waits either; it still decides who gets the last use.
+     */
+    public boolean lockWithoutWaiting(String inviteId) {
+        // native, selecting only the id: the invite this request already holds stays as it is (Hibernate would refuse
+        // a locked entity whose row changed since it was read); the dialect writes the skip-locked clause
+        return !em.createNativeQuery("select ID from MI_INVITE where ID = ?1" + skipLockedClause(em))
+                .setParameter(1, inviteId)
+                .getResultList().isEmpty();
+    }
+
+    private static volatile String skipLocked;
+
+    /**
+     * The dialect's "for update skip locked" (PostgreSQL, H2, MySQL, MariaDB, Oracle). A database without one gets a
+     * plain row lock taken with the UPDATE (correct, but a loser then waits for the winner's transaction).
+     */
+    private static String skipLockedClause(EntityManager em) {
+        String clause = skipLocked;
+        if (clause == null) {
+            Dialect dialect = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                    .getJdbcServices().getDialect();
+            clause = dialect.supportsSkipLocked()
+                    ? " " + dialect.getForUpdateString(LockMode.PESSIMISTIC_WRITE, SKIP_LOCKED).trim() : "";
+            skipLocked = clause;
+            org.jboss.logging.Logger.getLogger(InviteStore.class).infof("Redemptions lock invite rows with '%s' (%s)",
+                    clause.trim(), dialect.getClass().getSimpleName());
+        }
+        return clause;
+    }
+
+    /** JPA's lock timeout hint; Hibernate reads -2 as SKIP LOCKED (rows locked by others are left out). */
+    static final String LOCK_TIMEOUT_HINT = "jakarta.persistence.lock.timeout";
+    static final int SKIP_LOCKED = -2;
+
+    /** The unexpired receipt with this key, locked for this transaction, or empty (none, expired, or being claimed). */
+    public Optional<RedeemRetryEntity> claimRetryReceipt(String keyHash, long now) {
+        return em.createQuery("select r from RedeemRetryEntity r where r.keyHash = :key and r.expiresAt > :now",
+                        RedeemRetryEntity.class)
+                .setParameter("key", keyHash)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(LOCK_TIMEOUT_HINT, SKIP_LOCKED)
+                .getResultStream().findFirst();
+    }
+
+    /** Removes receipts whose window has passed, at most {@code max}; returns how many. */
+    public int deleteExpiredRetryReceipts(long now, int max) {
+        List<String> keys = em.createQuery("select r.keyHash from RedeemRetryEntity r where r.expiresAt <= :now",
+                String.class).setParameter("now", now).setMaxResults(max).getResultList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from RedeemRetryEntity r where r.keyHash in :keys")
+                .setParameter("keys", keys).executeUpdate();
+    }
+
+    /**
+     * Moves the invite's device binding from the device of a lost answer to a new one (a retry of that redemption,
+     * proven by its receipt); conditional, so only a binding still equal to {@code from} moves.
+     */
+    public boolean rebindDevice(String inviteId, String from, String to) {
+        return em.createQuery("update InviteEntity i set i.deviceHash = :to, i.version = i.version + 1"
+                        + " where i.id = :id and i.deviceHash = :from")
+                .setParameter("to", to).setParameter("id", inviteId).setParameter("from", from)
+                .executeUpdate() == 1;
     }
 
     /**
