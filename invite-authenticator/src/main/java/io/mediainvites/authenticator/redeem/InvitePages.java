@@ -61,7 +61,7 @@ public final class InvitePages {
         invite.put("inviteeName", r.invite.getFirstName());
         invite.put("phase", phase.name().toLowerCase());
         // R12: each time as an ISO value for the page's script and as UTC text in the page's language without it
-        Locale locale = PageLocale.select(r.session, r.realm, r.invitee(), r.invite.getLocale());
+        Locale locale = PageLocale.select(r.session, r.realm, r.invitee(), r.invite.getLocale(), authSession);
         Instant startsAt = r.media.getStartsAt() == null ? null : Instant.ofEpochMilli(r.media.getStartsAt());
         Instant expiresAt = Instant.ofEpochMilli(r.invite.getExpiresAt());
         invite.put("startsAt", startsAt == null ? "" : startsAt.toString());

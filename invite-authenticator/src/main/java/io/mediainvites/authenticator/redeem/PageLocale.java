@@ -12,24 +12,39 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * The language of an invitee's page (R12): Keycloak's own locale selection (a {@code kc_locale} choice, then the
  * invitee's {@code locale} attribute, the browser's Accept-Language, the realm default), for the invitee, not for
  * whoever sent the link. Keycloak's page renderer knows no user on our pages, so the choice is handed to it as the
- * request's selected locale. A language given at issuance comes after the invitee's own choices.
+ * flow's selected locale when Keycloak would not make that choice itself. A language given at issuance comes after
+ * the invitee's own choices.
  */
 final class PageLocale {
 
     private PageLocale() {
     }
 
-    static Locale select(KeycloakSession session, RealmModel realm, UserModel invitee, String issued) {
+    static Locale select(KeycloakSession session, RealmModel realm, UserModel invitee, String issued,
+            AuthenticationSessionModel flow) {
         Locale locale = session.getContext().resolveLocale(invitee);
+        // a language picked on the page (the theme's language menu adds kc_locale to the link): it wins
+        Locale picked = realm.isInternationalizationEnabled() ? supported(realm, pickedOnPage(session)) : null;
+        if (picked != null) {
+            locale = picked;
+        }
         // the language given at issuance comes after the invitee's own choices, before the realm default
-        if (realm.isInternationalizationEnabled() && issued != null && !ownChoice(session, realm, invitee)) {
+        if (picked == null && realm.isInternationalizationEnabled() && issued != null
+                && !ownChoice(session, realm, invitee)) {
             Locale wanted = supported(realm, issued);
             if (wanted != null) {
                 locale = wanted;
             }
         }
-        if (realm.isInternationalizationEnabled() && locale != null) {
-            session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, locale.toLanguageTag());
+        // Keycloak reads a request's chosen language from the authentication session's note when there is one
+        Locale keycloaks = session.getContext().resolveLocale(null);
+        if (realm.isInternationalizationEnabled() && locale != null && !locale.equals(keycloaks)) {
+            AuthenticationSessionModel authSession = flow != null ? flow : session.getContext().getAuthenticationSession();
+            if (authSession != null) {
+                authSession.setAuthNote(LocaleSelectorProvider.USER_REQUEST_LOCALE, locale.toLanguageTag());
+            } else {
+                session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, locale.toLanguageTag());
+            }
         }
         return locale == null ? Locale.ENGLISH : locale;
     }
@@ -55,6 +70,12 @@ final class PageLocale {
             }
         }
         return false;
+    }
+
+    /** The {@code kc_locale} query parameter of this request, or null (Keycloak does not read it on action tokens). */
+    private static String pickedOnPage(KeycloakSession session) {
+        return session.getContext().getUri() == null ? null
+                : session.getContext().getUri().getQueryParameters().getFirst(LocaleSelectorProvider.KC_LOCALE_PARAM);
     }
 
     /** The realm's supported locale of the same language as {@code tag}, or null. */
