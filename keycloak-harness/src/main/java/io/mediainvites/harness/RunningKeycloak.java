@@ -162,6 +162,21 @@ public final class RunningKeycloak implements AutoCloseable {
         return Stream.concat(Stream.of(root), root.descendants());
     }
 
+    /**
+     * {@code kill -9} of the server (O4 crash tests): its JVM and launcher get SIGKILL at once, no shutdown hook
+     * runs, nothing is flushed; then the watchdog.
+     */
+    public void killHard() {
+        ProcessHandle root = watchdog.toHandle();
+        root.descendants().toList().forEach(ProcessHandle::destroyForcibly);
+        watchdog.destroyForcibly();
+        try {
+            watchdog.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Blocks until the server stops by itself (the run command uses this). */
     public int waitFor() throws InterruptedException {
         return watchdog.waitFor();

@@ -55,7 +55,9 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             startOptions.add("--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS);
             // the cleanup (retentionDays) every few seconds, so that a test with retention 0 sees it run
             startOptions.add("--spi-realm-restapi-extension--media-invite--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS);
-            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions));
+            // a fresh PostgreSQL schema and the realm import take minutes on a loaded machine
+            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions)
+                    .withReadyTimeout(Duration.ofMinutes(6)));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
                     Duration.between(begin, built).toMillis(), rebuilt ? "ran" : "skipped",
