@@ -192,6 +192,31 @@ public final class KeycloakDistribution {
         }
     }
 
+    /**
+     * A copy of this unpacked and built distribution in {@code otherWorkDir} (its own data directory, log and
+     * transaction log): a second cluster node from one build (O4). Replaces an earlier copy there.
+     */
+    public KeycloakDistribution copyTo(Path otherWorkDir) {
+        KeycloakDistribution copy = new KeycloakDistribution(distributionZip, otherWorkDir);
+        try {
+            deleteTree(copy.home);
+            Files.createDirectories(copy.workDir);
+            Process cp = new ProcessBuilder("cp", "-a", home.toString(), copy.home.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (cp.waitFor() != 0) {
+                throw new IllegalStateException("cannot copy " + home + ": " + out);
+            }
+            deleteTree(copy.home.resolve("data"));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the built server; see {@link RunningKeycloak#start}. */
     public RunningKeycloak start(StartOptions options) {
         return RunningKeycloak.start(this, options);

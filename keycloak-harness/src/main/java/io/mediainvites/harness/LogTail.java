@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The last lines of a log file, for error messages. */
-final class LogTail {
+public final class LogTail {
 
     private LogTail() {
     }
 
-    static String of(Path log, int lines) {
+    public static String of(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -163,14 +163,14 @@ public final class RunningKeycloak implements AutoCloseable {
     }
 
     /**
-     * Kills the server as a crash would ({@code kill -9} of Keycloak's JVM and everything under the watchdog): no
-     * shutdown hook of Keycloak runs, nothing in flight is completed.
+     * {@code kill -9} of the server (O4 crash tests): its JVM and launcher get SIGKILL at once, no shutdown hook
+     * runs, nothing is flushed; then the watchdog.
      */
-    public void kill() {
-        List<ProcessHandle> all = processes().toList();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            all.get(i).destroyForcibly();
-        }
+    public void killHard() {
+        ProcessHandle root = watchdog.toHandle();
+        List<ProcessHandle> all = root.descendants().toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        watchdog.destroyForcibly();
         try {
             watchdog.waitFor(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -53,6 +53,18 @@ public record StartOptions(
                 adminPassword, List.copyOf(options), environment, readyTimeout);
     }
 
+    /** The same without {@code --import-realm} (a second cluster node, whose database already holds the realms). */
+    public StartOptions withoutRealmImport() {
+        return new StartOptions(httpPort, managementPort, host, database, false, adminUser, adminPassword,
+                extraOptions, environment, readyTimeout);
+    }
+
+    /** The same with another wait for {@code /health/ready} (a loaded CI machine, a fresh database). */
+    public StartOptions withReadyTimeout(Duration timeout) {
+        return new StartOptions(httpPort, managementPort, host, database, importRealms, adminUser, adminPassword,
+                extraOptions, environment, timeout);
+    }
+
     public StartOptions withEnvironment(Map<String, String> env) {
         return new StartOptions(httpPort, managementPort, host, database, importRealms, adminUser,
                 adminPassword, extraOptions, Map.copyOf(env), readyTimeout);

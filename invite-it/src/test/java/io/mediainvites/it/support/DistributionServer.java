@@ -64,7 +64,9 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             startOptions.add("--spi-realm-restapi-extension--media-invites--webhook-first-retry-millis=" + WEBHOOK_FIRST_RETRY_MILLIS);
             // the cleanup (retentionDays) every few seconds, so that a test with retention 0 sees it run
             startOptions.add("--spi-realm-restapi-extension--media-invite--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS);
-            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions));
+            // a fresh PostgreSQL schema and the realm import take minutes on a loaded machine
+            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions)
+                    .withReadyTimeout(Duration.ofMinutes(6)));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
                     Duration.between(begin, built).toMillis(), rebuilt ? "ran" : "skipped",
@@ -83,7 +85,7 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
      * node that died and was restarted looks like. Later tests of the execution use the restarted server.
      */
     public void killAndRestart() {
-        keycloak.kill();
+        keycloak.killHard();
         keycloak = distribution.start(keycloak.options());
     }
 
