@@ -45,7 +45,8 @@ final class MediaApi {
     }
 
     Reply post(String path, String token) throws IOException, InterruptedException {
-        return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("")));
     }
 
     @SuppressWarnings("unchecked")

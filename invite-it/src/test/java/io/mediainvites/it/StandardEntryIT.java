@@ -146,6 +146,23 @@ class StandardEntryIT {
     }
 
     @Test
+    void anExistingAccountsOwnSignInAlsoEndsAtTheStandardEntry() {
+        String alice = new Fixtures(server).user("alice");
+        Reply invite = issue(alice + "@example.com");
+        WebSession browser = new WebSession();
+        Page login = browser.follow(RedemptionIT.redeem(browser, browser.get(invite.text("link"))), INITIATE);
+        assertThat(login.body()).contains("id=\"kc-form-login\"");
+        String action = login.find("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").replace("&amp;", "&");
+        Page entry = browser.follow(browser.postForm(action, Map.of("password", alice)), INITIATE);
+        assertThat(entry.status()).as(entry + "\n" + entry.body()).isEqualTo(302);
+        assertThat(entry.location()).startsWith(INITIATE + "?").doesNotContain("code=");
+        assertThat(query(entry.location())).containsEntry("login_hint", alice + "@example.com")
+                .containsEntry("target_link_uri", RedemptionIT.APP_URL);
+        Page own = browser.follow(browser.get(authUrl(Api.APP, CALLBACK, "s5")), CALLBACK);
+        assertThat(own.location()).as(own.toString()).startsWith(CALLBACK).contains("code=").contains("state=s5");
+    }
+
+    @Test
     void theEntryAloneSignsNobodyIn() {
         WebSession stranger = new WebSession();
         Page entry = stranger.get(entryUrl(Api.APP, RedemptionIT.APP_URL));
@@ -165,11 +182,19 @@ class StandardEntryIT {
                 entryUrl(Api.APP, "http://localhost.evil.example/media"),
                 entryUrl("other-app", "http://127.0.0.1/other"),
                 entryUrl("no-such-client", "http://127.0.0.1/other"),
+                entryUrl("x".repeat(300), RedemptionIT.APP_URL),
                 server.realmUrl(KeycloakServer.DEMO_REALM) + "/media-invite/entry"}) {
             Page refused = attacker.get(url);
             assertThat(refused.status()).as(url + " -> " + refused).isEqualTo(400);
             assertThat(refused.location()).as(url).isNull();
             assertThat(refused.body()).contains("redirect_not_allowed");
+        }
+        // control characters: refused (by Keycloak's own query check or by ours), never a 500 or a redirect
+        for (String url : new String[] {entryUrl("media-app\u0000", RedemptionIT.APP_URL),
+                entryUrl(Api.APP, RedemptionIT.APP_URL + "\u0000"), entryUrl(Api.APP, RedemptionIT.APP_URL + "\n")}) {
+            Page refused = attacker.get(url);
+            assertThat(refused.status()).as(url + " -> " + refused).isEqualTo(400);
+            assertThat(refused.location()).as(url).isNull();
         }
         // an unusable initiate-login URI is no entry: the redemption keeps the direct code redirect
         setInitiateLoginUri(server, "javascript:alert(1)");

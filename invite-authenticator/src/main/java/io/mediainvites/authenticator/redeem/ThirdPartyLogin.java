@@ -94,7 +94,11 @@ public final class ThirdPartyLogin {
      */
     Response enter(String clientId, String target) {
         RealmModel realm = session.getContext().getRealm();
-        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        // S13: control characters (a NUL breaks PostgreSQL queries) or oversized values are refused up front
+        if (!plain(clientId, 255) || (target != null && !plain(target, 2048))) {
+            return InvitePages.message(session, null, Refusal.REDIRECT_NOT_ALLOWED, null, null);
+        }
+        ClientModel client = realm.getClientByClientId(clientId);
         URI initiate = client == null || !client.isEnabled() ? null : initiateLoginUri(client);
         String checkedTarget = target == null || target.isBlank() || client == null ? null
                 : RedirectUtils.verifyRedirectUri(session, target, client);
@@ -123,6 +127,10 @@ public final class ThirdPartyLogin {
             return null;
         }
         return user.getEmail() != null ? user.getEmail() : user.getUsername();
+    }
+
+    private static boolean plain(String value, int maxLength) {
+        return value != null && value.length() <= maxLength && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static String encode(String value) {

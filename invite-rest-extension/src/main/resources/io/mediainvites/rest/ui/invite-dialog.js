@@ -22,6 +22,7 @@
 
   const CSS = `
     :host { font-family: system-ui, sans-serif; color: #1f2328; }
+    [hidden] { display: none !important; }
     .backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: flex; align-items: center;
       justify-content: center; z-index: 10000; }
     .dialog { background: #fff; border-radius: 8px; width: min(480px, calc(100vw - 24px)); max-height: calc(100vh - 24px);
