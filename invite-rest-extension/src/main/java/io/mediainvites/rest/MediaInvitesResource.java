@@ -88,6 +88,13 @@ public class MediaInvitesResource {
                 "realm", realm.getName())).type(JSON).build());
     }
 
+    /** O7: the embeddable "Invite users" dialog, a web component any media app adds with one script tag. */
+    @GET
+    @Path("ui/invite-dialog.js")
+    public Response inviteDialogScript(@jakarta.ws.rs.HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return RequestContentType.guard(session, io.mediainvites.rest.ui.InviteDialogScript.serve(session, ifNoneMatch));
+    }
+
     /** CORS preflight for browser-based media apps. */
     @OPTIONS
     @Path("{any:.*}")

@@ -17,6 +17,16 @@ public final class LocalKeycloak {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        try (RunningKeycloak keycloak = start()) {
+            printInfo(keycloak);
+            System.out.println("Press Ctrl+C to stop.");
+            int exit = keycloak.waitFor();
+            System.out.println("Keycloak stopped (exit " + exit + "), log: " + keycloak.log());
+        }
+    }
+
+    /** Unpacks, builds and starts Keycloak as the system properties say; returns once it is ready. */
+    public static RunningKeycloak start() {
         Path zip = Path.of(required("mi.dist.zip"));
         Path bundle = Path.of(required("mi.bundle.jar"));
         Path realm = Path.of(required("mi.realm.file"));
@@ -35,19 +45,19 @@ public final class LocalKeycloak {
         StartOptions options = StartOptions.onFreeLoopbackPorts(database)
                 .withPorts(httpPort, managementPort)
                 .withHost("localhost");
-        try (RunningKeycloak keycloak = distribution.start(options)) {
-            System.out.println();
-            System.out.println("Keycloak with Keycloak Media Invites is running.");
-            System.out.println("  Admin console:   " + keycloak.baseUrl() + "/admin/  (admin / admin)");
-            System.out.println("  Demo realm:      " + keycloak.baseUrl() + "/admin/master/console/#/media");
-            System.out.println("  Media owner:     " + keycloak.baseUrl()
-                    + "/realms/media/account  (owner@example.com / owner)");
-            System.out.println("  Realm admin:     media-admin@example.com / media-admin");
-            System.out.println("  Media API:       " + keycloak.baseUrl() + "/realms/media/media-invites");
-            System.out.println("Press Ctrl+C to stop.");
-            int exit = keycloak.waitFor();
-            System.out.println("Keycloak stopped (exit " + exit + "), log: " + keycloak.log());
-        }
+        return distribution.start(options);
+    }
+
+    /** The URLs and demo accounts of a running local Keycloak. */
+    public static void printInfo(RunningKeycloak keycloak) {
+        System.out.println();
+        System.out.println("Keycloak with Keycloak Media Invites is running.");
+        System.out.println("  Admin console:   " + keycloak.baseUrl() + "/admin/  (admin / admin)");
+        System.out.println("  Demo realm:      " + keycloak.baseUrl() + "/admin/master/console/#/media");
+        System.out.println("  Media owner:     " + keycloak.baseUrl()
+                + "/realms/media/account  (owner@example.com / owner)");
+        System.out.println("  Realm admin:     media-admin@example.com / media-admin");
+        System.out.println("  Media API:       " + keycloak.baseUrl() + "/realms/media/media-invites");
     }
 
     private static String required(String name) {

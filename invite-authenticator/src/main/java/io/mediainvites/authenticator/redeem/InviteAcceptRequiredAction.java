@@ -69,6 +69,7 @@ public class InviteAcceptRequiredAction implements RequiredActionProvider {
         authSession.removeAuthNote(SessionNotes.ACCEPT_AFTER_SIGN_IN);
         event.detail("role", grant.role().wire()).detail("signed_in", "true").success();
         LOG.debugf("invite %s accepted after sign-in", r.invite.getId());
+        ThirdPartyLogin.routeThroughEntry(session, authSession);
         context.success();
     }
 

@@ -9,6 +9,7 @@ import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.model.http.FormBody;
 import io.mediainvites.model.http.RequestContentType;
 import io.mediainvites.model.metrics.InviteMetrics;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -68,6 +69,13 @@ public class RedeemResource {
         // S13: the form is read raw, so a malformed one (e.g. "%%%") is an empty form, refused as incomplete (400);
         // an unparseable Content-Type must not break Keycloak's security-headers filter
         return RequestContentType.guard(session, redeem(clientId, tabId, FormBody.parse(body)));
+    }
+
+    /** {@code GET entry}: the standard entry after a redemption (R11, {@link ThirdPartyLogin}). */
+    @GET
+    @Path(ThirdPartyLogin.PATH)
+    public Response entry(@QueryParam("client_id") String clientId, @QueryParam("target_link_uri") String target) {
+        return new ThirdPartyLogin(session).enter(clientId, target);
     }
 
     private Response redeem(String clientId, String tabId, MultivaluedMap<String, String> form) {
@@ -176,7 +184,8 @@ public class RedeemResource {
         return null;
     }
 
-    /** Counts the use, attaches the grant and signs the invitee in to the media app with a code (R7). */
+    /** Counts the use, attaches the grant and signs the invitee in to the media app: with a code, or
+     * through the standard entry where the app declares an initiate-login URI (R7, R11). */
     private Response accept(Redemption r, AuthenticationSessionModel authSession, EventBuilder event, String nonce,
             Instant now) {
         Acceptance acceptance = new Acceptance(r, authSession);
@@ -194,6 +203,7 @@ public class RedeemResource {
         authSession.setAuthenticatedUser(r.invitee());
         authSession.removeAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS);
         AuthenticationManager.setClientScopesInSession(session, authSession);
+        ThirdPartyLogin.routeThroughEntry(session, authSession);
 
         event.clone().event(EventType.EXECUTE_ACTION_TOKEN).detail("role", grant.role().wire())
                 .detail("joined_session", Boolean.toString(joined != null)).success();

@@ -107,10 +107,7 @@ final class Redemption {
      * then sent as the event's error.
      */
     void refused(EventBuilder event, String reason) {
-        if (!Refusal.BUSY.reason().equals(reason)) {
-            // "busy, try again" (a hot link's parallel POSTs) says nothing about the invite: not in its activity
-            recordRefusal(reason);
-        }
+        recordRefusal(reason);
         event.error(reason);
     }
 

@@ -50,8 +50,26 @@ public final class KeycloakExtension implements ParameterResolver {
                 ? ContainerServer.start(settings)
                 : DistributionServer.start(settings);
         LOG.info(() -> "Integration tests run against Keycloak " + server.description() + " at " + server.baseUrl());
+        withoutInitiateLoginUri(server);
         return server;
     }
+
+    /**
+     * The demo realm gives media-app an initiate-login URI (the demo app's standard entry, R11). The tests run
+     * media-app without it, on the documented fallback (the code redirect); a test of the standard entry sets
+     * it for its own duration ({@code StandardEntryIT}, {@code DemoAppBrowserIT}).
+     */
+    private static void withoutInitiateLoginUri(KeycloakServer server) {
+        var client = server.admin().realm(KeycloakServer.DEMO_REALM).clients()
+                .findByClientId(Api.APP).get(0);
+        if (client.getAttributes() != null && client.getAttributes().containsKey(INITIATE_LOGIN_URI)) {
+            client.getAttributes().put(INITIATE_LOGIN_URI, ""); // blank is "none"; an absent key would be kept
+            server.admin().realm(KeycloakServer.DEMO_REALM).clients().get(client.getId()).update(client);
+        }
+    }
+
+    /** The client attribute of the standard entry (io.mediainvites.authenticator.redeem.ThirdPartyLogin). */
+    public static final String INITIATE_LOGIN_URI = "mediaInvites.initiateLoginUri";
 
     /** Closed by JUnit when the root context closes, i.e. at the end of the run. */
     private record Started(KeycloakServer server) implements ExtensionContext.Store.CloseableResource {
