@@ -37,7 +37,8 @@ class ThemeBundlesTest {
     /** Words that are the same in several languages (product terms, names), allowed to equal the English text. */
     private static final Set<String> SAME_EVERYWHERE = Set.of("mediaInviteSignature", "mediaInviteType_video",
             "mediaInviteType_quiz", "mediaInviteType_document", "mediaInviteType_audio", "mediaInviteType_image",
-            "mediaInviteType_playlist", "mediaInviteType_webcast", "mediaInviteLobbyTitle");
+            "mediaInviteType_playlist", "mediaInviteType_webcast", "mediaInviteLobbyTitle",
+            "mediaInviteDialog.role.moderator");
 
     static Properties bundle(String theme, String language) throws IOException {
         Properties p = new Properties();
