@@ -389,6 +389,8 @@ public final class DemoMediaApp implements AutoCloseable {
               document.getElementById('invite-users').addEventListener('click', () => {
                 items.hidden = true;
                 menu.setAttribute('aria-expanded', 'false');
+                // the menu item is hidden now: the dialog gives the focus back to the menu button when it closes
+                menu.focus();
                 customElements.whenDefined('media-invite-dialog').then(() => dialog.open());
               });
               dialog.addEventListener('invite-created', () => { window.inviteCreated = true; });

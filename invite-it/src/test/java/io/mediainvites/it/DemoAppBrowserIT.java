@@ -24,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.SearchContext;
@@ -163,6 +166,7 @@ class DemoAppBrowserIT {
         try (TestSmtp smtp = TestSmtp.startFor(server)) {
             signInAsOwner(owner);
             owner.get(app.baseUrl() + "/media/demo-webcast");
+            keyboardOnly(owner);
             SearchContext dialog = openDialog(owner);
             assertThat(roles(dialog)).containsExactlyInAnyOrder("Viewer", "Moderator", "Speaker");
             // with the realm's SMTP server, the e-mail box is there, and the mail arrives
@@ -200,6 +204,30 @@ class DemoAppBrowserIT {
         } finally {
             app.registerMedia(Duration.ofMinutes(3));
         }
+    }
+
+    /**
+     * O7 keyboard use: the open dialog has the focus on its first field, Tab and Shift+Tab stay inside it (focus
+     * trap), Escape closes it and gives the focus back to the menu button it was opened from.
+     */
+    private static void keyboardOnly(WebDriver browser) {
+        openDialog(browser);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String inner = "const h = document.getElementById('invite-dialog');"
+                + " return h.shadowRoot.activeElement ? h.shadowRoot.activeElement.id : null;";
+        assertThat(js.executeScript(inner)).isEqualTo("mi-email");
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        Object last = js.executeScript(inner);
+        assertThat(last).as("Shift+Tab from the first field wraps inside the dialog").isNotNull().isNotEqualTo("mi-email");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(js.executeScript(inner)).as("Tab from the last control wraps to the first").isEqualTo("mi-email");
+        for (int i = 0; i < 12; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            assertThat(js.executeScript(inner)).as("focus stays in the dialog").isNotNull();
+        }
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "media-menu".equals(
+                js.executeScript("return document.activeElement ? document.activeElement.id : null;")));
     }
 
     // ---- helpers --------------------------------------------------------------------------------
