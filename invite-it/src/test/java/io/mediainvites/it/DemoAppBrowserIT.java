@@ -185,15 +185,36 @@ class DemoAppBrowserIT {
             MimeMessage mail = smtp.server().getReceivedMessages()[0];
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(speaker);
 
+            // the same person was also invited as viewer (by the API): R8, the higher role wins at the next refresh
+            Map<String, Object> asViewer = IssuanceIT.invite(speaker);
+            asViewer.put("firstName", "Sam");
+            asViewer.put("lastName", "Speaker");
+            asViewer.put("role", "viewer");
+            asViewer.put("redirectUri", app.baseUrl() + "/media/demo-webcast"); // as the dialog sends it
+            Api api = new Api(server);
+            Api.Reply viewerInvite = api.post("/media/demo-webcast/invites", api.passwordToken("owner", "owner"), asViewer);
+            assertThat(viewerInvite.status()).as(viewerInvite.toString()).isEqualTo(201);
+
             WebDriver guest = BrowserExtension.start();
             try {
-                guest.get(link);
+                guest.get(viewerInvite.text("link"));
                 new WebDriverWait(guest, Duration.ofSeconds(30))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.id("media-invite-countdown")));
                 assertThat(guest.findElements(By.id("media-invite-continue"))).isEmpty();
                 // the page opens the lobby by itself at the start
                 new WebDriverWait(guest, Duration.ofSeconds(120))
                         .until(ExpectedConditions.elementToBeClickable(By.id("media-invite-continue"))).click();
+                new WebDriverWait(guest, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("role")));
+                assertThat(guest.findElement(By.id("role")).getText()).isEqualTo("You are here as Viewer.");
+                String mediaPage = guest.getCurrentUrl();
+
+                // the speaker link in the same browser: the lobby again, then the app page shows the new role
+                guest.get(link);
+                new WebDriverWait(guest, Duration.ofSeconds(30))
+                        .until(ExpectedConditions.elementToBeClickable(By.id("media-invite-continue"))).click();
+                new WebDriverWait(guest, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("role")));
+                guest.get(mediaPage);
+                guest.navigate().refresh();
                 new WebDriverWait(guest, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("role")));
                 assertThat(guest.findElement(By.id("role")).getText()).isEqualTo("You are here as Speaker.");
                 assertThat(guest.findElement(By.id("live-controls")).getText()).contains("microphone");
