@@ -122,6 +122,9 @@ public final class ClusterNodes implements AutoCloseable {
             Node b = new Node("B", runningB, database);
             ClusterNodes cluster = new ClusterNodes(database, a, b, hostname);
             cluster.awaitView(Duration.ofMinutes(2));
+            // like the shared test server: media-app on the code-redirect fallback (the demo realm gives it the demo
+            // app's initiate-login URI, which nothing serves here)
+            KeycloakExtension.withoutInitiateLoginUri(a);
             return cluster;
         } catch (RuntimeException e) {
             database.close();
