@@ -162,6 +162,14 @@ class WebhookIT {
         Reply bad = new AdminApi(server).get("/admin/realms/media/media-invites/webhooks?status=nope");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.error()).isEqualTo("invalid_request");
+        // a user of the realm without view-realm (the inviter, say) does not see the app's webhook events
+        String inviter = fixtures.user("hook-nosy");
+        AdminApi admin = new AdminApi(server);
+        Reply nosy = admin.get("/admin/realms/media/media-invites/webhooks", admin.userToken("media", inviter, inviter));
+        assertThat(nosy.status()).as(nosy.toString()).isEqualTo(403);
+        assertThat(nosy.error()).isEqualTo("forbidden");
+        assertThat(admin.get("/admin/realms/media/media-invites/webhooks",
+                admin.userToken("media", "media-admin", "media-admin")).status()).isEqualTo(200);
     }
 
     @Test

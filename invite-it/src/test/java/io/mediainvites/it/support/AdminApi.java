@@ -54,8 +54,13 @@ public final class AdminApi {
 
     /** GET of an admin path ({@code /admin/realms/...}) as the master realm's bootstrap admin. */
     public Reply get(String path) {
+        return get(path, masterAdminToken());
+    }
+
+    /** GET of an admin path with the given bearer token. */
+    public Reply get(String path, String token) {
         return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .header("Authorization", "Bearer " + masterAdminToken()).GET());
+                .header("Authorization", "Bearer " + token).GET());
     }
 
     private HttpRequest.Builder request(String realm, String token) {
