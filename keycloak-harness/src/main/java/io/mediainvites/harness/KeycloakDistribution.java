@@ -217,6 +217,38 @@ public final class KeycloakDistribution {
         }
     }
 
+    /**
+     * {@code kc.sh export --optimized} of one realm with its users into {@code file} (a JSON realm file), from the
+     * database of {@code options}, with the start options given (the realm export an administrator makes). Works next to
+     * a running server only on an external database (an embedded H2 file is held by the server).
+     */
+    public Path exportRealm(String realm, Path file, StartOptions options, List<String> extraOptions) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "export",
+                "--optimized", "--realm", realm, "--file", file.toString(), "--users", "same_file"));
+        command.addAll(options.database().runtimeOptions());
+        command.addAll(extraOptions);
+        Path log = workDir.resolve("kc-export.log");
+        try {
+            Files.deleteIfExists(file);
+            Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kc.sh export took longer than " + BUILD_TIMEOUT + ", see " + log);
+            }
+            if (process.exitValue() != 0 || !Files.isRegularFile(file)) {
+                throw new IllegalStateException("kc.sh export failed (exit " + process.exitValue() + "):\n"
+                        + LogTail.of(log, 40));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while exporting a realm", e);
+        }
+    }
+
     /** Starts the built server; see {@link RunningKeycloak#start}. */
     public RunningKeycloak start(StartOptions options) {
         return RunningKeycloak.start(this, options);

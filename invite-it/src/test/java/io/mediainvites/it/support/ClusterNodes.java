@@ -28,6 +28,9 @@ public final class ClusterNodes implements AutoCloseable {
     public static final int POOL_SIZE = 8;
     /** Interval of our scheduled jobs in the cluster test (seconds). */
     public static final int JOB_INTERVAL_SECONDS = 2;
+    /** The test hook armed on node B: addresses of redemptions that halt it ({@code crash-…}). */
+    public static final String CRASH_HOOK = "mi-test-crash-after-commit";
+    public static final String CRASH_PREFIX = "crash-";
 
     private final Database database;
     private final Node a;
@@ -104,7 +107,7 @@ public final class ClusterNodes implements AutoCloseable {
             KeycloakDistribution first = new KeycloakDistribution(settings.distributionZip(),
                     settings.workDir().resolve("node-a"))
                     .unpack()
-                    .installProviders(List.of(settings.bundleJar()))
+                    .installProviders(providers(settings))
                     .stageRealmImports(List.of(settings.realmFile()));
             first.build(ServerProfile.buildOptions(db, true, settings.keycloakVersion()));
             KeycloakDistribution second = first.copyTo(settings.workDir().resolve("node-b"));
@@ -113,8 +116,11 @@ public final class ClusterNodes implements AutoCloseable {
             StartOptions optionsA = StartOptions.onFreeLoopbackPorts(db).withPorts(httpA, FreePorts.pick())
                     .withExtraOptions(nodeOptions(hostname, settings.keycloakVersion()))
                     .withReadyTimeout(Duration.ofMinutes(8));
+            List<String> nodeB = new ArrayList<>(nodeOptions(hostname, settings.keycloakVersion()));
+            // node B only: the test hook halts it between a counted use and its answer (item 7)
+            nodeB.add("--spi-events-listener--" + CRASH_HOOK + "--armed=true");
             StartOptions optionsB = StartOptions.onFreeLoopbackPorts(db).withoutRealmImport()
-                    .withExtraOptions(nodeOptions(hostname, settings.keycloakVersion()))
+                    .withExtraOptions(nodeB)
                     .withReadyTimeout(Duration.ofMinutes(8));
             RunningKeycloak runningA = first.start(optionsA);
             RunningKeycloak runningB = second.start(optionsB);
@@ -130,6 +136,18 @@ public final class ClusterNodes implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Our bundle, and the test-only hook jar ({@code invite-test-hooks}, never shipped): its listener
+     * {@value #CRASH_HOOK} halts an armed node right after a redemption of a {@code crash-} address commits.
+     */
+    private static List<Path> providers(TestSettings settings) {
+        String hooks = System.getProperty("mi.test.hooks.jar");
+        if (hooks == null || hooks.isBlank() || !Files.isRegularFile(Path.of(hooks))) {
+            throw new IllegalStateException("the cluster test needs -Dmi.test.hooks.jar (invite-test-hooks jar): " + hooks);
+        }
+        return List.of(settings.bundleJar(), Path.of(hooks));
     }
 
     private static List<String> nodeOptions(String hostname, String keycloakVersion) {

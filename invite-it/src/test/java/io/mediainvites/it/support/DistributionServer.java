@@ -29,9 +29,12 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
     private final KeycloakDistribution distribution;
     private final Keycloak admin;
     private final Database database;
+    private final String keycloakVersion;
 
-    private DistributionServer(RunningKeycloak keycloak, KeycloakDistribution distribution, Database database) {
+    private DistributionServer(RunningKeycloak keycloak, KeycloakDistribution distribution, Database database,
+            String keycloakVersion) {
         this.keycloak = keycloak;
+        this.keycloakVersion = keycloakVersion;
         this.distribution = distribution;
         this.database = database;
         this.admin = Keycloak.getInstance(keycloak.baseUrl(), "master",
@@ -71,7 +74,7 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",
                     Duration.between(begin, built).toMillis(), rebuilt ? "ran" : "skipped",
                     Duration.between(built, starting).toMillis(), Duration.between(starting, ready).toMillis()));
-            return new DistributionServer(running, distribution, database);
+            return new DistributionServer(running, distribution, database, settings.keycloakVersion());
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -84,6 +87,20 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
      * Crashes the server ({@code kill -9}) and starts it again on the same ports, database and options: what a
      * node that died and was restarted looks like. Later tests of the execution use the restarted server.
      */
+    @Override
+    public java.util.Optional<String> exportRealmWithUsers(String realm) {
+        if (database == null) {
+            return java.util.Optional.empty(); // the running server holds the H2 file
+        }
+        java.nio.file.Path file = distribution.workDir().resolve("export-" + realm + ".json");
+        distribution.exportRealm(realm, file, keycloak.options(), ServerProfile.startOptions(false, keycloakVersion));
+        try {
+            return java.util.Optional.of(java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public void killAndRestart() {
         keycloak.killHard();
         keycloak = distribution.start(keycloak.options());

@@ -22,6 +22,14 @@ public interface KeycloakServer {
     /** JDBC access to Keycloak's database, for assertions on rows; null where the database is embedded. */
     Database database();
 
+    /**
+     * The realm's export with its users ({@code kc.sh export}, as an administrator makes it), as JSON text; empty where
+     * this server cannot export while it runs (embedded database, container).
+     */
+    default java.util.Optional<String> exportRealmWithUsers(String realm) {
+        return java.util.Optional.empty();
+    }
+
     default String realmUrl(String realm) {
         return baseUrl() + "/realms/" + realm;
     }
