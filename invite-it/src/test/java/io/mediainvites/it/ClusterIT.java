@@ -79,9 +79,29 @@ class ClusterIT {
     @Test
     @Order(1)
     void aSingleUseLinkRacedOverBothNodesByMoreBrowsersThanAPoolHoldsGivesExactlyOneCode() throws Exception {
+        // item 6: another user keeps signing in on node B during the storms; first their normal latency
+        String bystander = fixtures.user("bystander");
+        List<Long> normal = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            normal.add(timedLogin(bystander));
+        }
+        List<Long> duringStorm = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int round = 0; round < 10; round++) {
             Reply invite = issue(apiB, Map.of());
-            List<Page> ends = race(invite.text("link"), 64);
+            java.util.concurrent.atomic.AtomicBoolean storm = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread logins = new Thread(() -> {
+                while (storm.get()) {
+                    duringStorm.add(timedLogin(bystander));
+                }
+            });
+            logins.start();
+            List<Page> ends;
+            try {
+                ends = race(invite.text("link"), 64);
+            } finally {
+                storm.set(false);
+                logins.join();
+            }
             long codes = ends.stream().filter(ClusterIT::signedIn).count();
             assertThat(codes).as("round " + round).isEqualTo(1);
             assertThat(ends).filteredOn(p -> !signedIn(p))
@@ -89,6 +109,28 @@ class ClusterIT {
                             "data-reason=\"device_mismatch\""));
             assertThat(useCount(invite)).isEqualTo(1);
         }
+        // every bystander login succeeded (timedLogin asserts it) and none stalled; the 2x latency goal is printed
+        // here, not judged (timing goals belong to benchmarks; a loaded CI machine shares its two cores with both nodes)
+        assertThat(duringStorm).isNotEmpty().allSatisfy(ms -> assertThat(ms).isLessThan(15_000L));
+        System.out.printf("ClusterIT: bystander password logins on node B: median %d ms normal, %d ms during the storms"
+                + " (%d logins), ratio %.2f (goal <= 2)%n", median(normal), median(duringStorm), duringStorm.size(),
+                (double) median(duringStorm) / Math.max(1, median(normal)));
+    }
+
+    /** One password login of {@code user} on node B (a token, so it succeeded), in milliseconds. */
+    private static long timedLogin(String user) {
+        long t0 = System.nanoTime();
+        assertThat(apiB.passwordToken(user, user)).isNotBlank();
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        java.util.Collections.sort(sorted);
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
 
     @Test
