@@ -248,7 +248,9 @@ class EmailIT {
         String video = Fixtures.unique("video");
         assertThat(api.put("/media/" + video, appToken, IssuanceIT.media("video", owner, "owner")).status()).isEqualTo(201);
         String email = Fixtures.unique("vid") + "@invitee.example";
-        Reply reply = api.post("/media/" + video + "/invites", ownerToken, speakerInvite(email, true));
+        Map<String, Object> body = IssuanceIT.invite(email);
+        body.put("sendEmail", true); // a viewer: the only role of on-demand video
+        Reply reply = api.post("/media/" + video + "/invites", ownerToken, body);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         MimeMessage message = onlyMessageTo(email);
         assertThat(message.isMimeType("multipart/mixed")).isFalse();
