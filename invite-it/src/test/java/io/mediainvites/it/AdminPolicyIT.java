@@ -64,7 +64,7 @@ class AdminPolicyIT {
     @Test
     void theDemoRealmPolicyComesFromRealmExportJsonWithDefaultsForTheRest() {
         JsonNode p = original;
-        assertThat(fieldNames(p)).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding", "blockedDomains",
+        assertThat(fieldNames(p)).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding", "deviceMoves", "blockedDomains",
                 "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail", "confirmation",
                 "sessionLengthSeconds", "allowPrivileged", "existingAccounts", "liveValidity", "liveGraceMinutes",
                 "reminderMinutes", "retentionDays");

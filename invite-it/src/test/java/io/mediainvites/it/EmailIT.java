@@ -176,6 +176,89 @@ class EmailIT {
         assertThat(part(message, "text/html")).contains("<html lang=\"de\">", "Einladung \u00f6ffnen");
     }
 
+    // ---- calendar attachment (R13) -----------------------------------------------------------
+
+    @Test
+    void theLiveInviteMailCarriesItsCalendarEntry() throws Exception {
+        String end = "2030-12-01T11:30:00Z";
+        Map<String, Object> media = IssuanceIT.media("webcast", owner, "owner");
+        media.put("title", TITLE);
+        media.put("startsAt", START);
+        media.put("endsAt", end);
+        assertThat(api.put("/media/" + mediaId, appToken, media).status()).isEqualTo(200);
+        String email = Fixtures.unique("ics") + "@invitee.example";
+        Reply reply = api.post("/media/" + mediaId + "/invites", ownerToken, speakerInvite(email, true));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.body().get("emailDelivery").get("status").asText()).isEqualTo("sent");
+        String link = reply.text("link");
+
+        MimeMessage message = onlyMessageTo(email);
+        // multipart/mixed( multipart/alternative(text, html), text/calendar attachment )
+        assertThat(message.isMimeType("multipart/mixed")).as(message.getContentType()).isTrue();
+        Multipart mixed = (Multipart) message.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        assertThat(mixed.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+        BodyPart file = mixed.getBodyPart(1);
+        assertThat(file.isMimeType("text/calendar")).as(file.getContentType()).isTrue();
+        assertThat(new jakarta.mail.internet.ContentType(file.getContentType()).getParameter("method")).isEqualTo("PUBLISH");
+        assertThat(file.getDisposition()).isEqualTo(Part.ATTACHMENT);
+        assertThat(file.getFileName()).isEqualTo("invite.ics");
+        // the bodies are still the localised invite, with the same link
+        String text = part(message, "text/plain");
+        assertThat(text).contains("Hello Ina Invitee,", "Starts: December 1, 2030, 10:00 UTC");
+        assertThat(linkLine(text)).isEqualTo(link);
+        assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("invites@media.example");
+        assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Media invites");
+        assertThat(message.getSubject()).isEqualTo("First owner Last owner invites you to \"" + TITLE + "\"");
+
+        net.fortuna.ical4j.model.Calendar calendar;
+        try (java.io.InputStream in = file.getInputStream()) {
+            calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(
+                    new java.io.StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        net.fortuna.ical4j.model.component.VEvent event = (net.fortuna.ical4j.model.component.VEvent)
+                calendar.getComponents(net.fortuna.ical4j.model.component.VEvent.VEVENT).get(0);
+        assertThat(event.getSummary().getValue()).isEqualTo(TITLE);
+        assertThat(Instant.from((java.time.temporal.Temporal) event.getStartDate().orElseThrow().getDate()))
+                .isEqualTo(Instant.parse(START));
+        assertThat(Instant.from((java.time.temporal.Temporal) event.getEndDate().orElseThrow().getDate()))
+                .isEqualTo(Instant.parse(end));
+        assertThat(event.getDescription().getValue()).contains(link);
+        net.fortuna.ical4j.model.Property organizer = event.getProperty(net.fortuna.ical4j.model.Property.ORGANIZER).orElseThrow();
+        assertThat(organizer.getValue()).isEqualTo("mailto:invites@media.example");
+        assertThat(organizer.getParameter("CN").map(p -> ((net.fortuna.ical4j.model.Parameter) p).getValue()))
+                .hasValue("First owner Last owner");
+    }
+
+    @Test
+    void theCalendarAttachmentKeepsTheInviteesLanguage() throws Exception {
+        String email = germanUser();
+        Reply reply = api.post("/media/" + mediaId + "/invites", ownerToken, speakerInvite(email, true));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        MimeMessage message = onlyMessageTo(email);
+        assertThat(message.isMimeType("multipart/mixed")).isTrue();
+        assertThat(((Multipart) message.getContent()).getBodyPart(1).isMimeType("text/calendar")).isTrue();
+        assertThat(message.getSubject()).isEqualTo("First owner Last owner l\u00e4dt Sie zu \u201e" + TITLE + "\u201c ein");
+        assertThat(part(message, "text/plain")).contains("Hallo Ina Invitee,", "Beginn: 1. Dezember 2030, 10:00 UTC");
+        assertThat(part(message, "text/html")).contains("<html lang=\"de\">");
+    }
+
+    @Test
+    void anOnDemandInviteMailHasNoAttachment() throws Exception {
+        String video = Fixtures.unique("video");
+        assertThat(api.put("/media/" + video, appToken, IssuanceIT.media("video", owner, "owner")).status()).isEqualTo(201);
+        String email = Fixtures.unique("vid") + "@invitee.example";
+        Map<String, Object> body = IssuanceIT.invite(email);
+        body.put("sendEmail", true); // a viewer: the only role of on-demand video
+        Reply reply = api.post("/media/" + video + "/invites", ownerToken, body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        MimeMessage message = onlyMessageTo(email);
+        assertThat(message.isMimeType("multipart/mixed")).isFalse();
+        assertThat(message.isMimeType("multipart/alternative")).as(message.getContentType()).isTrue();
+        assertThat(part(message, "text/calendar")).isNull();
+        assertThat(linkLine(part(message, "text/plain"))).isEqualTo(reply.text("link"));
+    }
+
     // ---- failure (E2) ------------------------------------------------------------------------
 
     @Test
@@ -371,7 +454,13 @@ class EmailIT {
     /** The decoded text of the first part of the given type, searching nested multiparts. */
     private static String part(Part part, String type) throws Exception {
         if (part.isMimeType(type)) {
-            return (String) part.getContent();
+            Object content = part.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+            try (java.io.InputStream in = part.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();

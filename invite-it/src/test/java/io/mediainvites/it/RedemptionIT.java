@@ -338,7 +338,7 @@ class RedemptionIT {
             assertThat(phone.cookies()).containsKey("__Host-MEDIA_INVITE_DEVICE");
 
             Page laptop = new WebSession().get(invite.text("link"));
-            assertThat(laptop.status()).isEqualTo(400);
+            assertThat(laptop.status()).isEqualTo(403);
             assertThat(laptop.body()).contains("already opened on another device");
 
             // the same device may come back within the use limit

@@ -18,7 +18,7 @@ class PolicyJsonTest {
     @Test
     void defaultsAsJsonHaveEveryField() {
         String json = PolicyJson.write(InvitePolicy.DEFAULTS);
-        assertThat(json).isEqualTo("{\"linkLifetimeSeconds\":86400,\"useLimit\":1,\"deviceBinding\":true,"
+        assertThat(json).isEqualTo("{\"linkLifetimeSeconds\":86400,\"useLimit\":1,\"deviceBinding\":true,\"deviceMoves\":1,"
                 + "\"blockedDomains\":[],\"allowedDomains\":[],\"inviterRole\":null,\"inviterUsers\":[],"
                 + "\"inviterGroups\":[],\"inviteEmail\":true,\"confirmation\":\"none\","
                 + "\"sessionLengthSeconds\":28800,\"allowPrivileged\":false,\"existingAccounts\":\"sign-in\","

@@ -67,16 +67,10 @@ final class CalendarDownload {
                 .build();
     }
 
-    /** The entry of this invite; {@code requestUrl} is only used to find the link (the key it carries). */
+    /** The entry of this invite (the same builder as the e-mail attachment's); {@code requestUrl} only gives the link. */
     static InviteCalendar calendar(Redemption r, String requestUrl) {
-        String link = linkOf(r, requestUrl);
         UserModel inviter = r.session.users().getUserById(r.realm, r.invite.getInviterId());
-        Map<String, String> smtp = r.realm.getSmtpConfig();
-        return new InviteCalendar(r.invite.getId() + "@media-invites", r.media.getTitle(),
-                Instant.ofEpochMilli(r.media.getStartsAt()),
-                r.media.getEndsAt() == null ? null : Instant.ofEpochMilli(r.media.getEndsAt()),
-                r.media.getDescription() == null ? "" : r.media.getDescription(), link,
-                inviter == null ? "" : InvitePages.displayName(inviter), smtp == null ? null : smtp.get("from"));
+        return InviteCalendar.forInvite(r.realm, r.invite, r.media, inviter, linkOf(r, requestUrl)).orElseThrow();
     }
 
     /** The invite link (action-token URL) whose key the calendar request carried. */

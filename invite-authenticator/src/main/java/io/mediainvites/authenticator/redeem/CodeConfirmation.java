@@ -2,7 +2,6 @@ package io.mediainvites.authenticator.redeem;
 
 import io.mediainvites.core.limit.RateDecision;
 import io.mediainvites.core.limit.RateRule;
-import io.mediainvites.core.media.LivePhase;
 import io.mediainvites.core.redeem.CodeChallenge;
 import io.mediainvites.core.redeem.Refusal;
 import io.mediainvites.model.mail.MailDeliveryException;
@@ -24,13 +23,39 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Confirmation mode "code" (R4): a one-time code mailed to the invited address must be entered before the
- * invite is redeemed. The code lives only as a salted hash in the authentication session; it is never logged.
+ * A one-time code mailed to the invited address, the one mechanism for every step that proves the mailbox: the
+ * confirmation mode "code" (R4, S6) before an invite is redeemed, and the move of a device binding to a new browser
+ * (R15). The {@link Purpose} says which: where its challenge is kept, the reason codes of its refusals and the page
+ * that asks for the code. Mails and wrong entries count against the same per-invite limits whatever the purpose
+ * (S11: {@link RateRule#CODE_MAIL}, {@link RateRule#CODE_WRONG}). The code lives only as a salted hash in the
+ * authentication session; it is never logged.
  */
 final class CodeConfirmation {
 
     static final String CODE_NOTE = "mi.code";
     static final String TEMPLATE = "media-invite-code.ftl";
+
+    /** The page asking for the code (stage "send" or "enter", a message key, the attempts left), with its nonce. */
+    interface CodePage {
+        Response show(String nonce, InvitePages.CodeStep step);
+    }
+
+    /**
+     * What a code proves.
+     *
+     * @param note         authentication-session note holding this purpose's challenge
+     * @param reasonPrefix prefix of the reason codes of its refusals ("" gives {@code code_invalid}, "device_move_"
+     *                     gives {@code device_move_code_invalid})
+     * @param page         the page that asks for the code
+     */
+    record Purpose(String note, String reasonPrefix, CodePage page) {
+    }
+
+    /** Confirmation mode "code": the invite page with its code step. */
+    static Purpose confirmation(Redemption r, AuthenticationSessionModel authSession, Instant now) {
+        return new Purpose(CODE_NOTE, "", (nonce, step) -> InvitePages.invite(r, authSession, r.phase(now), nonce, null,
+                now, step));
+    }
     private static final Logger LOG = Logger.getLogger(CodeConfirmation.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,14 +64,16 @@ final class CodeConfirmation {
     private final AuthenticationSessionModel authSession;
     private final EventBuilder event;
     private final Duration lifetime;
+    private final Purpose purpose;
 
     CodeConfirmation(KeycloakSession session, Redemption r, AuthenticationSessionModel authSession, EventBuilder event,
-            Duration lifetime) {
+            Duration lifetime, Purpose purpose) {
         this.session = session;
         this.r = r;
         this.authSession = authSession;
         this.event = event;
         this.lifetime = lifetime;
+        this.purpose = purpose;
     }
 
     /**
@@ -54,7 +81,7 @@ final class CodeConfirmation {
      *     the redemption may go on
      */
     Response handle(String action, String entered, Instant now) {
-        CodeChallenge challenge = CodeChallenge.parse(authSession.getAuthNote(CODE_NOTE));
+        CodeChallenge challenge = CodeChallenge.parse(authSession.getAuthNote(purpose.note()));
         if ("send-code".equals(action)) {
             return send(challenge, now);
         }
@@ -63,7 +90,7 @@ final class CodeConfirmation {
         }
         switch (challenge.check(entered, now)) {
             case OK:
-                authSession.removeAuthNote(CODE_NOTE);
+                authSession.removeAuthNote(purpose.note());
                 authSession.setAuthNote(SessionNotes.CODE_PROVEN, "true");
                 return null;
             case WRONG:
@@ -71,16 +98,16 @@ final class CodeConfirmation {
                     return InvitePages.message(r, authSession, Refusal.CODE_ATTEMPTS_EXCEEDED, null, null);
                 }
                 CodeChallenge next = challenge.afterWrongAttempt();
-                authSession.setAuthNote(CODE_NOTE, next.serialise());
-                r.refused(event.clone(), "code_invalid");
+                authSession.setAuthNote(purpose.note(), next.serialise());
+                r.refused(event.clone(), purpose.reasonPrefix() + "code_invalid");
                 return next.attemptsLeft() == 0
                         ? page(now, "send", "mediaInviteCodeTooManyMessage", 0)
                         : page(now, "enter", "mediaInviteCodeWrong", next.attemptsLeft());
             case EXPIRED:
-                r.refused(event.clone(), "code_expired");
+                r.refused(event.clone(), purpose.reasonPrefix() + "code_expired");
                 return page(now, "send", "mediaInviteCodeExpiredMessage", 0);
             default:
-                r.refused(event.clone(), "code_attempts_exceeded");
+                r.refused(event.clone(), purpose.reasonPrefix() + "code_attempts_exceeded");
                 return page(now, "send", "mediaInviteCodeTooManyMessage", 0);
         }
     }
@@ -107,8 +134,8 @@ final class CodeConfirmation {
             r.refused(event.clone().detail("reason", e.failure().reason()), Refusal.CODE_NOT_SENT.reason());
             return InvitePages.message(r, authSession, Refusal.CODE_NOT_SENT, null, null);
         }
-        authSession.setAuthNote(CODE_NOTE, issued.challenge().serialise());
-        LOG.debugf("confirmation code sent for invite %s", r.invite.getId());
+        authSession.setAuthNote(purpose.note(), issued.challenge().serialise());
+        LOG.debugf("one-time code (%s) sent for invite %s", purpose.note(), r.invite.getId());
         return page(now, "enter", "", issued.challenge().attemptsLeft());
     }
 
@@ -132,14 +159,17 @@ final class CodeConfirmation {
         return true;
     }
 
-    /** The invite page again, with a fresh one-time form value. */
+    /** The purpose's page again, with a fresh one-time form value. */
     private Response page(Instant now, String stage, String messageKey, int attemptsLeft) {
+        return purpose.page().show(newFormNonce(authSession), new InvitePages.CodeStep(stage, messageKey, attemptsLeft));
+    }
+
+    /** A fresh one-time form value for the next POST of this authentication session. */
+    static String newFormNonce(AuthenticationSessionModel authSession) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         authSession.setAuthNote(SessionNotes.FORM_NONCE, nonce);
-        LivePhase phase = r.phase(now);
-        return InvitePages.invite(r, authSession, phase, nonce, null, now,
-                new InvitePages.CodeStep(stage, messageKey, attemptsLeft));
+        return nonce;
     }
 }

@@ -28,8 +28,15 @@ final class DeviceCookie {
     private DeviceCookie() {
     }
 
+    /** Request attribute: the device value a move (R15) gave this browser in this request. */
+    private static final String MOVED = "mi.device.moved";
+
     /** The browser's device value, or null when it has none yet. */
     static String read(KeycloakSession session) {
+        String moved = session.getAttribute(MOVED, String.class);
+        if (moved != null) {
+            return moved;
+        }
         var cookies = session.getContext().getRequestHeaders().getCookies();
         String value = valueOf(cookies.get(NAME));
         return value != null ? value : valueOf(cookies.get(LEGACY_NAME));
@@ -55,6 +62,15 @@ final class DeviceCookie {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * R15: this browser is the bound device now: the cookie is set (again) on the response, and the rest of this
+     * request reads the moved value.
+     */
+    static void moved(KeycloakSession session, RealmModel realm, String value) {
+        session.setAttribute(MOVED, value);
+        write(session, realm, value);
     }
 
     /** Sets the cookie on the response being built (HttpOnly, Lax, {@code __Host-}: Secure, Path=/, no Domain). */

@@ -106,7 +106,8 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
         return token -> {
             Redemption r = Redemption.load(session, token.getId()).orElseThrow(() -> refusal(token, Refusal.INVALID_TOKEN));
             Optional<Refusal> refused = r.refusal(DeviceCookie.hashOf(DeviceCookie.read(session)), Instant.now());
-            if (refused.isPresent()) {
+            // R15: a device mismatch is the last rule; its page (with the move where offered) is the handler's
+            if (refused.isPresent() && refused.get() != Refusal.DEVICE_MISMATCH) {
                 r.recordRefusal(refused.get().reason());
                 throw refusal(token, refused.get());
             }
@@ -188,6 +189,16 @@ public class InviteActionTokenHandler implements ActionTokenHandler<InviteAction
                 r.refused(context.getEvent(), mismatch.get().reason());
                 return InvitePages.emailMismatch(session, authSession, mismatch.get().messageKey(), "");
             }
+        }
+
+        // R15: opened on another device than the bound one: the mismatch page, offering the move where allowed
+        Optional<Refusal> device = r.refusal(DeviceCookie.hashOf(DeviceCookie.read(session)), now);
+        if (device.isPresent()) {
+            if (device.get() == Refusal.DEVICE_MISMATCH) {
+                return DeviceMove.mismatchPage(r, authSession, context.getEvent());
+            }
+            r.refused(context.getEvent(), device.get().reason()); // changed since the token checks a moment ago
+            return InvitePages.message(r, authSession, device.get(), null, null);
         }
 
         LivePhase phase = r.phase(now);

@@ -127,6 +127,23 @@ public final class InvitePages {
                 actionUrl(r, authSession), nonce);
     }
 
+    /**
+     * R15: the device-mismatch page. With {@code step} (stage "send" or "enter") it offers to move the binding to this
+     * browser by a code mailed to the invited address ({@code nonce} for the form); without ({@code null}) it is the
+     * refusal worded by {@code messageKey} (a move off, its limit reached, no SMTP: ask for a new link).
+     */
+    static Response deviceMismatch(Redemption r, AuthenticationSessionModel authSession, String messageKey,
+            String nonce, CodeStep step) {
+        Map<String, Object> move = new LinkedHashMap<>();
+        move.put("stage", step == null ? "" : step.stage());
+        move.put("messageKey", step == null ? "" : step.messageKey());
+        move.put("attemptsLeft", step == null ? 0 : step.attemptsLeft());
+        move.put("emailHint", hint(r.invite.getEmail()));
+        move.put("actionUrl", step == null ? "" : actionUrl(r, authSession));
+        move.put("nonce", nonce == null ? "" : nonce);
+        return message(r.session, authSession, Refusal.DEVICE_MISMATCH, messageKey, "", null, null, null, null, move);
+    }
+
     /** A refusal worded by a more specific message than its default, with one argument ({0}). */
     static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
             Refusal refusal, String messageKey, String messageArgument, String actionUrl, String actionLabelKey) {
@@ -136,6 +153,13 @@ public final class InvitePages {
     private static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
             Refusal refusal, String messageKey, String messageArgument, String actionUrl, String actionLabelKey,
             String retryUrl, String retryNonce) {
+        return message(session, authSession, refusal, messageKey, messageArgument, actionUrl, actionLabelKey, retryUrl,
+                retryNonce, Map.of("stage", ""));
+    }
+
+    private static Response message(org.keycloak.models.KeycloakSession session, AuthenticationSessionModel authSession,
+            Refusal refusal, String messageKey, String messageArgument, String actionUrl, String actionLabelKey,
+            String retryUrl, String retryNonce, Map<String, Object> move) {
         LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
         if (authSession != null) {
             forms.setAuthenticationSession(authSession);
@@ -148,6 +172,7 @@ public final class InvitePages {
         page.put("actionLabelKey", actionLabelKey == null ? "" : actionLabelKey);
         page.put("retryUrl", retryUrl == null ? "" : retryUrl);
         page.put("retryNonce", retryNonce == null ? "" : retryNonce);
+        page.put("move", move);
         Response response = forms.setAttribute("mediaInviteMessage", page).createForm(MESSAGE_TEMPLATE);
         return Response.fromResponse(response).status(refusal.httpStatus()).build();
     }

@@ -106,9 +106,21 @@ public class RedeemResource {
                 .detail("media_id", r.invite.getMediaId());
         Instant now = Instant.now();
 
-        Optional<Refusal> refused = stillRedeemable(r, now);
-        if (refused.isPresent()) {
-            return refuse(event, r, authSession, refused.get());
+        String action = form.getFirst("action");
+        boolean moved = false;
+        if (DeviceMove.isMoveAction(action)) {
+            // R15: the move of the device binding to this browser, offered by the device-mismatch page
+            Response page = new DeviceMove(session, r, authSession, event, codeLifetime)
+                    .handle(action, form.getFirst("code"), now);
+            if (page != null) {
+                return page;
+            }
+            moved = true;
+        } else {
+            Optional<Refusal> refused = stillRedeemable(r, now);
+            if (refused.isPresent()) {
+                return refuse(event, r, authSession, refused.get());
+            }
         }
         Response notOpen = liveGate(r, authSession, event, now);
         if (notOpen != null) {
@@ -117,7 +129,8 @@ public class RedeemResource {
         if (r.signInNeeded(authSession)) {
             return SignInToAccept.start(r, authSession, event);
         }
-        Response confirming = confirmAddress(r, authSession, event, form, now);
+        // a moved browser has just proven the mailbox with a mailed code: no further address confirmation
+        Response confirming = moved ? null : confirmAddress(r, authSession, event, form, now);
         if (confirming != null) {
             return confirming;
         }
@@ -172,8 +185,8 @@ public class RedeemResource {
             return null;
         }
         if (r.entry() == InviteeEntry.CODE || r.policy.confirmation() == ConfirmationMode.CODE) {
-            return new CodeConfirmation(session, r, authSession, event, codeLifetime)
-                    .handle(form.getFirst("action"), form.getFirst("code"), now);
+            return new CodeConfirmation(session, r, authSession, event, codeLifetime,
+                    CodeConfirmation.confirmation(r, authSession, now)).handle(form.getFirst("action"), form.getFirst("code"), now);
         }
         if (r.policy.confirmation() == ConfirmationMode.TYPED) {
             Optional<Refusal> typed = RedemptionRules.checkTypedEmail(r.email(), form.getFirst("email"));

@@ -21,7 +21,7 @@ public enum ActivityKind {
     EMAIL_SENT(null, true),
     EMAIL_FAILED(null, true),
     LINK_REISSUED(null, true),
-    DEVICE_MOVED(null, true);
+    DEVICE_MOVED(WebhookEventType.INVITE_DEVICE_MOVED, true);
 
     private final WebhookEventType webhook;
     private final boolean stored;

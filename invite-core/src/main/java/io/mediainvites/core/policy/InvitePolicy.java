@@ -176,6 +176,11 @@ public final class InvitePolicy {
         return get(PolicySettings.DEVICE_BINDING);
     }
 
+    /** R15: how many times a device-bound link may be moved to a new browser (0: never). */
+    public int deviceMoves() {
+        return get(PolicySettings.DEVICE_MOVES);
+    }
+
     /** Blocked and allowed e-mail domains. */
     public DomainRules domains() {
         return domains;

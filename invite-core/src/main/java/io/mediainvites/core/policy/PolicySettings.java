@@ -41,6 +41,11 @@ public final class PolicySettings {
     /** Whether the first redemption binds the link to that browser/device. */
     public static final PolicySetting<Boolean> DEVICE_BINDING = declare(PolicySetting.flag("deviceBinding", true)
             .shownToApps("deviceBinding"));
+    /**
+     * R15: how many times the invitee may move a device-bound link to a new browser by a code mailed to the invited
+     * address; 0 turns moving off.
+     */
+    public static final PolicySetting<Integer> DEVICE_MOVES = declare(PolicySetting.count("deviceMoves", 1, 0, 20));
     /** E-mail domains that cannot be invited (a domain blocks its subdomains). */
     public static final PolicySetting<List<String>> BLOCKED_DOMAINS = declare(
             PolicySetting.domains("blockedDomains", true));

@@ -51,6 +51,19 @@ public final class RedemptionRules {
         return invite.deviceHash().equals(browserDeviceHash) ? Optional.empty() : Optional.of(Refusal.DEVICE_MISMATCH);
     }
 
+    /**
+     * R15: whether a browser refused as another device may move the binding to itself: only with device binding on,
+     * moves allowed by the policy ({@code allowedMoves} &gt; 0), fewer moves so far than allowed, and a way to mail the
+     * code ({@code canMail}: the realm has an SMTP server). Empty when a move may be offered.
+     */
+    public static Optional<Refusal> checkDeviceMove(boolean deviceBinding, int allowedMoves, int movesSoFar,
+            boolean canMail) {
+        if (!deviceBinding || allowedMoves <= 0 || !canMail) {
+            return Optional.of(Refusal.DEVICE_MOVE_DISABLED);
+        }
+        return movesSoFar < allowedMoves ? Optional.empty() : Optional.of(Refusal.DEVICE_MOVES_EXCEEDED);
+    }
+
     /** The invited address's domain is re-checked against today's rules (R9). */
     public Optional<Refusal> checkDomain(EmailAddress invited) {
         return domains.check(invited) == DomainRules.Decision.ALLOWED ? Optional.empty() : Optional.of(Refusal.DOMAIN_BLOCKED);

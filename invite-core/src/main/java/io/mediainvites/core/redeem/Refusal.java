@@ -16,6 +16,12 @@ public enum Refusal {
     MEDIA_DELETED("media_deleted", "mediaInviteMediaDeletedMessage", 400),
     MEDIA_ENDED("media_ended", "mediaInviteEndedMessage", 400),
     DEVICE_MISMATCH("device_mismatch", "mediaInviteDeviceMismatchMessage", 403),
+    /** R15: moving the device binding is off in this realm (deviceMoves = 0) or device binding itself is. */
+    DEVICE_MOVE_DISABLED("device_move_disabled", "mediaInviteDeviceMoveDisabledMessage", 403),
+    /** R15: the invite's device binding was moved as often as the policy allows. */
+    DEVICE_MOVES_EXCEEDED("device_moves_exceeded", "mediaInviteDeviceMovesExceededMessage", 403),
+    /** R15: a move request from a page that offered no move (this browser never saw the device-mismatch page). */
+    DEVICE_MOVE_NOT_OFFERED("device_move_not_offered", "mediaInviteDeviceMoveNotOfferedMessage", 400),
     EMAIL_MISMATCH("email_mismatch", "mediaInviteEmailMismatchMessage", 403),
     DOMAIN_BLOCKED("domain_blocked", "mediaInviteDomainBlockedMessage", 403),
     PRIVILEGED_ACCOUNT("privileged_account", "mediaInvitePrivilegedMessage", 403),

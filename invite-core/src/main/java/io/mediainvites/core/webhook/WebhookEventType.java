@@ -8,6 +8,8 @@ public enum WebhookEventType {
     INVITE_REFUSED("invite.refused"),
     INVITE_REVOKED("invite.revoked"),
     INVITE_LOCKED("invite.locked"),
+    /** R15: the invitee moved the link's device binding to a new browser with a mailed code. */
+    INVITE_DEVICE_MOVED("invite.device_moved"),
     MEDIA_DELETED("media.deleted");
 
     private final String wire;

@@ -21,6 +21,8 @@ class ActivityKindTest {
         assertThat(ActivityKind.REFUSED.webhook()).contains(WebhookEventType.INVITE_REFUSED);
         assertThat(ActivityKind.REVOKED.webhook()).contains(WebhookEventType.INVITE_REVOKED);
         assertThat(ActivityKind.LOCKED.webhook()).contains(WebhookEventType.INVITE_LOCKED);
+        assertThat(ActivityKind.DEVICE_MOVED.webhook()).contains(WebhookEventType.INVITE_DEVICE_MOVED);
+        assertThat(WebhookEventType.INVITE_DEVICE_MOVED.wire()).isEqualTo("invite.device_moved");
         assertThat(ActivityKind.EMAIL_SENT.webhook()).isEmpty();
         assertThat(ActivityKind.REVOKED.stored()).isFalse();
         assertThat(ActivityKind.REDEEMED.stored()).isTrue();

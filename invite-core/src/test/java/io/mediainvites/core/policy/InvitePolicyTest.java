@@ -154,7 +154,7 @@ class InvitePolicyTest {
     void attributeKeys() {
         assertThat(InvitePolicy.ATTRIBUTE_PREFIX).isEqualTo("mediaInvites.");
         assertThat(InvitePolicy.ATTRIBUTE_NAMES).containsExactly("linkLifetimeSeconds", "useLimit", "deviceBinding",
-                "blockedDomains", "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail",
+                "deviceMoves", "blockedDomains", "allowedDomains", "inviterRole", "inviterUsers", "inviterGroups", "inviteEmail",
                 "confirmation", "sessionLengthSeconds", "allowPrivileged", "existingAccounts", "liveValidity",
                 "liveGraceMinutes", "reminderMinutes", "retentionDays");
         assertThat(InvitePolicy.attributeKey(InvitePolicy.ATTR_USE_LIMIT)).isEqualTo("mediaInvites.useLimit");
@@ -258,6 +258,12 @@ class InvitePolicyTest {
         assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "-1")), ErrorCode.INVALID_POLICY, "retentionDays");
         assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "1.5")), ErrorCode.INVALID_POLICY, "retentionDays");
         assertRule(() -> InvitePolicy.fromAttributes(attrs("retentionDays", "3651")), ErrorCode.INVALID_POLICY, "retentionDays");
+        // R15: moves of a device binding, default 1, 0 turns them off
+        assertThat(D.deviceMoves()).isEqualTo(1);
+        assertThat(InvitePolicy.fromAttributes(attrs("deviceMoves", "0")).deviceMoves()).isZero();
+        assertThat(InvitePolicy.fromAttributes(attrs("deviceMoves", "3")).deviceMoves()).isEqualTo(3);
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("deviceMoves", "-1")), ErrorCode.INVALID_POLICY, "deviceMoves");
+        assertRule(() -> InvitePolicy.fromAttributes(attrs("deviceMoves", "21")), ErrorCode.INVALID_POLICY, "deviceMoves");
     }
 
     @Test
@@ -266,6 +272,7 @@ class InvitePolicyTest {
                 Map.entry("mediaInvites.linkLifetimeSeconds", "86400"),
                 Map.entry("mediaInvites.useLimit", "1"),
                 Map.entry("mediaInvites.deviceBinding", "true"),
+                Map.entry("mediaInvites.deviceMoves", "1"),
                 Map.entry("mediaInvites.blockedDomains", ""),
                 Map.entry("mediaInvites.allowedDomains", ""),
                 Map.entry("mediaInvites.inviterRole", ""),

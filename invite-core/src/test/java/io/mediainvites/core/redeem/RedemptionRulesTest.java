@@ -293,4 +293,18 @@ class RedemptionRulesTest {
             assertThat(RedemptionRules.checkSignedInEmail(invited, signedIn)).contains(Refusal.EMAIL_MISMATCH);
         }
     }
+
+    @Nested
+    class DeviceMove {
+
+        @ParameterizedTest
+        @CsvSource({"true,1,0,true,", "true,3,2,true,", "true,1,1,true,DEVICE_MOVES_EXCEEDED",
+                "true,2,5,true,DEVICE_MOVES_EXCEEDED", "true,0,0,true,DEVICE_MOVE_DISABLED",
+                "false,1,0,true,DEVICE_MOVE_DISABLED", "true,1,0,false,DEVICE_MOVE_DISABLED",
+                "true,0,3,false,DEVICE_MOVE_DISABLED"})
+        void aMoveIsOfferedOnlyWithinThePolicyAndWithAMailServer(boolean binding, int allowed, int done, boolean mail,
+                Refusal expected) {
+            assertThat(RedemptionRules.checkDeviceMove(binding, allowed, done, mail)).isEqualTo(Optional.ofNullable(expected));
+        }
+    }
 }

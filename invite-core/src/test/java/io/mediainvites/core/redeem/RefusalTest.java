@@ -95,7 +95,7 @@ class RefusalTest {
         assertThat(Arrays.stream(Refusal.values()).filter(r -> r.httpStatus() == 403))
                 .containsExactlyInAnyOrder(Refusal.DEVICE_MISMATCH, Refusal.EMAIL_MISMATCH, Refusal.DOMAIN_BLOCKED,
                         Refusal.PRIVILEGED_ACCOUNT, Refusal.EMAIL_UNVERIFIED, Refusal.INVITE_SESSION_LIMITED,
-                        Refusal.CODE_ATTEMPTS_EXCEEDED);
+                        Refusal.CODE_ATTEMPTS_EXCEEDED, Refusal.DEVICE_MOVE_DISABLED, Refusal.DEVICE_MOVES_EXCEEDED);
     }
 
     @Test

@@ -6,7 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import io.mediainvites.core.media.MediaType;
+import io.mediainvites.model.jpa.InviteEntity;
+import io.mediainvites.model.jpa.MediaEntryEntity;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -44,6 +51,38 @@ public record InviteCalendar(String uid, String title, Instant startsAt, Instant
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(link, "link");
+    }
+
+    /** The attachment's file name and media type (RFC 5545 with the iTIP method of the file, RFC 5546). */
+    public static final String FILE_NAME = "invite.ics";
+    public static final String ATTACHMENT_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+
+    /**
+     * The entry of an invite to scheduled live media, built one way for the e-mail attachment and the download:
+     * the invite's id as UID, the entry's title, start, end and description, the link, the inviter's name as
+     * organizer with the realm's from-address. Empty for on-demand media or a live entry without a start.
+     *
+     * @param inviter the inviting user (may be null: no organizer name)
+     */
+    public static Optional<InviteCalendar> forInvite(RealmModel realm, InviteEntity invite, MediaEntryEntity media,
+            UserModel inviter, String link) {
+        if (media == null || !MediaType.fromWire(media.getMediaType()).live() || media.getStartsAt() == null) {
+            return Optional.empty();
+        }
+        Map<String, String> smtp = realm.getSmtpConfig();
+        return Optional.of(new InviteCalendar(invite.getId() + "@media-invites", media.getTitle(),
+                Instant.ofEpochMilli(media.getStartsAt()),
+                media.getEndsAt() == null ? null : Instant.ofEpochMilli(media.getEndsAt()),
+                media.getDescription() == null ? "" : media.getDescription(), link,
+                inviter == null ? "" : organizerName(inviter), smtp == null ? null : smtp.get("from")));
+    }
+
+    /** The inviter as organizer: first and last name, else the username. */
+    public static String organizerName(UserModel user) {
+        String first = user.getFirstName() == null ? "" : user.getFirstName();
+        String last = user.getLastName() == null ? "" : user.getLastName();
+        String name = (first + " " + last).trim();
+        return name.isEmpty() ? user.getUsername() : name;
     }
 
     /** The {@code .ics} text (CRLF lines, folded at 75 octets). */

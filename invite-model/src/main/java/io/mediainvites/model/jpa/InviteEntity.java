@@ -194,6 +194,10 @@ public class InviteEntity {
     @Column(name = "LAST_USED_AT")
     private Long lastUsedAt;
 
+    /** R15: how many times the invitee moved the device binding to a new browser (by a mailed code). */
+    @Column(name = "DEVICE_MOVES", nullable = false)
+    private int deviceMoves;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -256,4 +260,12 @@ public class InviteEntity {
     public void setEmailError(String emailError) { this.emailError = emailError; }
     public int getVersion() { return version; }
     public Long getLastUsedAt() { return lastUsedAt; }
+
+    public int getDeviceMoves() {
+        return deviceMoves;
+    }
+
+    public void setDeviceMoves(int deviceMoves) {
+        this.deviceMoves = deviceMoves;
+    }
 }

@@ -35,6 +35,9 @@ public final class MediaInvitesMailer {
     private static final Set<String> SECRET_SMTP_KEYS = Set.of("user", "password", "authTokenClientSecret",
             "authTokenClientId");
 
+    /** INFO once per node: a realm with token SMTP authentication gets its mails without attachments. */
+    private static volatile boolean tokenAuthFallbackLogged;
+
     private final KeycloakSession session;
     private final RealmModel realm;
 
@@ -114,6 +117,17 @@ public final class MediaInvitesMailer {
                     "The realm has no SMTP server configured."));
         }
         requireTemplate(message.template());
+        if (!message.attachments().isEmpty()) {
+            if (!MimeMail.usesTokenAuth(realm.getSmtpConfig())) {
+                sendWithAttachments(message);
+                return;
+            }
+            if (!tokenAuthFallbackLogged) {
+                tokenAuthFallbackLogged = true;
+                LOG.infof("Realm %s authenticates to its SMTP server with a token (XOAUTH2): its invite mails are sent"
+                        + " through Keycloak's sender, without their calendar attachment", realm.getName());
+            }
+        }
         String localeKey = LocaleSelectorProvider.USER_REQUEST_LOCALE;
         Object previousLocale = session.getAttribute(localeKey);
         if (message.locale() != null) {
@@ -137,6 +151,21 @@ public final class MediaInvitesMailer {
                     session.setAttribute(localeKey, previousLocale);
                 }
             }
+        }
+    }
+
+    /**
+     * R13: a mail with attachments, rendered as {@link BackgroundMail} renders (theme, bundles, realm overrides, the
+     * message's language) and sent as a MIME message of our own ({@link MimeMail}).
+     */
+    private void sendWithAttachments(MailMessage message) throws MailDeliveryException {
+        try {
+            BackgroundMail.Rendered rendered = BackgroundMail.render(session, realm, message);
+            MimeMail.send(session, realm.getSmtpConfig(), message.address(), rendered, message.attachments());
+        } catch (Exception e) {
+            MailFailure failure = MailFailure.describe(e, secrets());
+            LOG.debugf("mail %s (with attachments) not sent: %s", message.template(), failure.reason());
+            throw new MailDeliveryException(failure);
         }
     }
 

@@ -244,6 +244,22 @@ public final class InviteStore {
     }
 
     /**
+     * R15: moves the invite's device binding from {@code from} to {@code to} and counts the move, in one conditional
+     * UPDATE: only while fewer than {@code maxMoves} moves were made and the binding is still {@code from}, so parallel
+     * moves from several browsers move it once.
+     *
+     * @return true when this move happened
+     */
+    public boolean moveDevice(String inviteId, String from, String to, int maxMoves, long now) {
+        return em.createQuery("update InviteEntity i set i.deviceHash = :to, i.deviceMoves = i.deviceMoves + 1,"
+                        + " i.deviceBoundAt = :now, i.version = i.version + 1"
+                        + " where i.id = :id and i.deviceMoves < :max and i.deviceHash = :from")
+                .setParameter("to", to).setParameter("now", now).setParameter("id", inviteId)
+                .setParameter("max", maxMoves).setParameter("from", from)
+                .executeUpdate() == 1;
+    }
+
+    /**
      * Counts one use and binds the device, in one conditional UPDATE: it succeeds for exactly one of any
      * number of concurrent redemptions of the last use, also across cluster nodes sharing the database (S2).
      *

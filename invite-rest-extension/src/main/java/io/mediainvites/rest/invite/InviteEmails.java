@@ -8,6 +8,7 @@ import io.mediainvites.core.mail.MailFailure;
 import io.mediainvites.core.media.InviteRole;
 import io.mediainvites.core.media.MediaType;
 import io.mediainvites.core.policy.InvitePolicy;
+import io.mediainvites.model.calendar.InviteCalendar;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.mail.MailDeliveryException;
@@ -16,7 +17,9 @@ import io.mediainvites.model.mail.MediaInvitesMailer;
 import io.mediainvites.model.store.InviteStore;
 import io.mediainvites.rest.api.ApiException;
 import io.mediainvites.rest.api.AuditEvents;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -116,8 +119,16 @@ public final class InviteEmails {
                 entry.getTitle(), MediaType.fromWire(entry.getMediaType()),
                 entry.getStartsAt() == null ? null : Instant.ofEpochMilli(entry.getStartsAt()),
                 InviteRole.fromWire(invite.getRole()), link, Instant.ofEpochMilli(invite.getExpiresAt()), locale);
-        new MediaInvitesMailer(session, realm).send(new MailMessage(InviteMail.TEMPLATE, InviteMail.SUBJECT_KEY,
-                mail.subjectParameters(), mail.templateAttributes(), invite.getEmail(), invitee, locale));
+        MailMessage message = new MailMessage(InviteMail.TEMPLATE, InviteMail.SUBJECT_KEY,
+                mail.subjectParameters(), mail.templateAttributes(), invite.getEmail(), invitee, locale);
+        // R13: the mail of a live invite carries its calendar entry, the same file as "Add to calendar"
+        message = InviteCalendar.forInvite(realm, invite, entry, inviter, link)
+                .map(calendar -> new MailMessage.Attachment(InviteCalendar.FILE_NAME, InviteCalendar.ATTACHMENT_TYPE,
+                        calendar.ics().getBytes(StandardCharsets.UTF_8)))
+                .map(file -> List.of(file))
+                .map(message::withAttachments)
+                .orElse(message);
+        new MediaInvitesMailer(session, realm).send(message);
     }
 
     static String displayName(UserModel user) {
