@@ -152,8 +152,8 @@ class DeviceMoveIT {
             assertThat(access.get("media_access").get(mediaId).get("role").asText()).isEqualTo("viewer");
             assertThat(access.get("amr").toString()).isEqualTo("[\"invite\",\"otp\"]");
             assertThat(laptop.cookies()).containsKey("__Host-MEDIA_INVITE_DEVICE");
-            // entering counted a use, as a re-open on the bound device does
-            assertThat(useCount(invite)).isEqualTo(2);
+            // the old device's use went with the binding: the move spent none
+            assertThat(useCount(invite)).isEqualTo(1);
 
             // the old device lost it: its invite session ended, and its next open is a mismatch without a move left
             assertThat(api.refresh(phoneTokens.text("refresh_token")).status()).isEqualTo(400);
@@ -178,6 +178,47 @@ class DeviceMoveIT {
             assertThat(moved).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("outcome", "device_moved")
                     .containsEntry("invite_id", invite.text("id")).containsEntry("device_moves", "1"));
         });
+    }
+
+    @Test
+    void aSingleUseLinkSpentOnTheOldDeviceMovesWithItsUse() {
+        // default policy: single use, device binding, one move
+        String email = Fixtures.unique("single") + "@example.com";
+        Reply invite = api.post("/media/" + mediaId + "/invites", ownerToken, IssuanceIT.invite(email));
+        assertThat(invite.status()).isEqualTo(201);
+        WebSession phone = new WebSession();
+        Reply phoneTokens = signIn(phone, invite);
+        assertThat(useCount(invite)).isEqualTo(1);
+
+        // the spent link on another browser is in use on another device, with the move (not a dead "used up")
+        WebSession laptop = new WebSession();
+        Page mismatch = laptop.get(invite.text("link"));
+        assertThat(mismatch.status()).isEqualTo(403);
+        assertThat(mismatch.body()).contains("data-reason=\"device_mismatch\"").contains("Use this device instead");
+        Page enter = sendMoveCode(laptop, mismatch);
+        String code = codeMailedTo(email, 1);
+        Page end = laptop.follow(laptop.postForm(moveCodeAction(enter),
+                Map.of("nonce", RedemptionIT.nonce(enter), "action", "move-code", "code", code)), RedemptionIT.APP_URL);
+        Reply tokens = api.exchangeCode(RedemptionIT.codeFrom(end), RedemptionIT.APP_URL);
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        assertThat(Api.claims(tokens.text("access_token")).get("media_access").get(mediaId).get("role").asText())
+                .isEqualTo("viewer");
+        // still one use, one live session: the phone's ended
+        assertThat(useCount(invite)).isEqualTo(1);
+        assertThat(api.refresh(phoneTokens.text("refresh_token")).status()).isEqualTo(400);
+        assertThat(api.refresh(tokens.text("refresh_token")).status()).isEqualTo(200);
+        // the phone (no move left) and the laptop (the bound device) both find the single use spent
+        Page old = phone.get(invite.text("link"));
+        assertThat(old.body()).contains("This invite link has already been used").doesNotContain("media-invite-move-send");
+        Page again = laptop.get(invite.text("link"));
+        assertThat(again.body()).contains("This invite link has already been used");
+        // with moving off, a spent single-use link is used up for every other browser, as before
+        Reply other = api.post("/media/" + mediaId + "/invites", ownerToken,
+                IssuanceIT.invite(Fixtures.unique("nomove") + "@example.com"));
+        signIn(new WebSession(), other);
+        fixtures.withRealmAttributes(Map.of("mediaInvites.deviceMoves", "0"),
+                () -> assertThat(new WebSession().get(other.text("link")).body())
+                        .contains("This invite link has already been used").doesNotContain("media-invite-move-send"));
     }
 
     @Test
@@ -251,7 +292,7 @@ class DeviceMoveIT {
             assertThat(loser.status()).isEqualTo(403);
             assertThat(loser.body()).contains("data-reason=\"device_moves_exceeded\"");
             assertThat(kinds(invite).stream().filter(k -> k.startsWith("device_moved:")).count()).isEqualTo(1);
-            assertThat(useCount(invite)).isEqualTo(2);
+            assertThat(useCount(invite)).isEqualTo(1);
 
             // the limit reached (deviceMoves 1): a third browser sees no button
             Page third = new WebSession().get(invite.text("link"));

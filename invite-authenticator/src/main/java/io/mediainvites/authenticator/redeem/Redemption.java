@@ -142,7 +142,7 @@ final class Redemption {
         if (policy == null) {
             return Optional.of(Refusal.INVALID_POLICY); // an identity admin must correct the realm's policy (S13)
         }
-        Optional<Refusal> link = rules.checkLink(facts, now);
+        Optional<Refusal> link = rules.checkLink(facts, now, browserDeviceHash, DeviceMove.notOffered(this).isEmpty());
         if (link.isPresent()) {
             return link;
         }

@@ -23,6 +23,26 @@ public final class RedemptionRules {
         this.allowPrivileged = allowPrivileged;
     }
 
+    /**
+     * The link rules for a browser that may move a device binding (R15): a link whose uses are all spent by the bound
+     * device is, for another browser that may move the binding ({@code movable}), not "used up" but in use on another
+     * device, so the device rule answers (device mismatch, with <b>Use this device instead</b>); the move hands the
+     * old device's use over to this browser. Everything else as {@link #checkLink(InviteFacts, Instant)}.
+     */
+    public Optional<Refusal> checkLink(InviteFacts invite, Instant now, String browserDeviceHash, boolean movable) {
+        Optional<Refusal> link = checkLink(invite, now);
+        if (link.isPresent() && link.get() == Refusal.USED_UP && movable && heldByAnotherDevice(invite, browserDeviceHash)
+                && now.isBefore(invite.expiresAt())) {
+            return Optional.empty();
+        }
+        return link;
+    }
+
+    /** The link is bound (R3) to a device other than this browser's. */
+    public boolean heldByAnotherDevice(InviteFacts invite, String browserDeviceHash) {
+        return deviceBinding && invite.deviceHash() != null && !invite.deviceHash().equals(browserDeviceHash);
+    }
+
     /** Rules about the link itself, checked on every GET and again at redemption. */
     public Optional<Refusal> checkLink(InviteFacts invite, Instant now) {
         if (!invite.mediaExists() || "media_deleted".equals(invite.revokeReason())) {

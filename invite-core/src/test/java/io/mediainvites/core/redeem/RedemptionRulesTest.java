@@ -306,5 +306,34 @@ class RedemptionRulesTest {
                 Refusal expected) {
             assertThat(RedemptionRules.checkDeviceMove(binding, allowed, done, mail)).isEqualTo(Optional.ofNullable(expected));
         }
+
+        private final InviteFacts spentOnThePhone = with(LATER, UseLimit.of(1), 1, null, null, true, "phone");
+
+        @Test
+        void aSingleUseLinkSpentOnTheBoundDeviceIsInUseElsewhereForAnotherBrowserThatMayMoveIt() {
+            assertThat(OPEN.checkLink(spentOnThePhone, NOW, "laptop", true)).isEmpty();
+            assertThat(OPEN.checkLink(spentOnThePhone, NOW, null, true)).isEmpty();
+            assertThat(OPEN.checkDevice(spentOnThePhone, "laptop")).contains(Refusal.DEVICE_MISMATCH);
+        }
+
+        @Test
+        void itStaysUsedUpOnTheBoundDeviceWithoutAMoveWithoutBindingAndAfterExpiry() {
+            assertThat(OPEN.checkLink(spentOnThePhone, NOW, "phone", true)).contains(Refusal.USED_UP);
+            assertThat(OPEN.checkLink(spentOnThePhone, NOW, "laptop", false)).contains(Refusal.USED_UP);
+            RedemptionRules unbound = new RedemptionRules(DomainRules.none(), false, false);
+            assertThat(unbound.checkLink(spentOnThePhone, NOW, "laptop", true)).contains(Refusal.USED_UP);
+            InviteFacts unboundSpent = with(LATER, UseLimit.of(1), 1, null, null, true, null);
+            assertThat(OPEN.checkLink(unboundSpent, NOW, "laptop", true)).contains(Refusal.USED_UP);
+            InviteFacts expired = with(EARLIER, UseLimit.of(1), 1, null, null, true, "phone");
+            assertThat(OPEN.checkLink(expired, NOW, "laptop", true)).contains(Refusal.USED_UP);
+        }
+
+        @Test
+        void revokedLockedAndDeletedComeFirstAsEver() {
+            InviteFacts revoked = with(LATER, UseLimit.of(1), 1, EARLIER, "revoked", true, "phone");
+            assertThat(OPEN.checkLink(revoked, NOW, "laptop", true)).contains(Refusal.REVOKED);
+            InviteFacts locked = new InviteFacts(LATER, UseLimit.of(1), 1, null, null, true, "phone", true);
+            assertThat(OPEN.checkLink(locked, NOW, "laptop", true)).contains(Refusal.CODE_ATTEMPTS_EXCEEDED);
+        }
     }
 }

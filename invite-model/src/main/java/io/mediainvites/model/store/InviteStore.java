@@ -246,12 +246,15 @@ public final class InviteStore {
     /**
      * R15: moves the invite's device binding from {@code from} to {@code to} and counts the move, in one conditional
      * UPDATE: only while fewer than {@code maxMoves} moves were made and the binding is still {@code from}, so parallel
-     * moves from several browsers move it once.
+     * moves from several browsers move it once. The old device's use goes with the binding ({@code USE_COUNT - 1}):
+     * its invite sessions end with the move and the new browser's redemption, in the same transaction, counts it
+     * again, so a move spends no use and a single-use link spent on the old device can move too.
      *
      * @return true when this move happened
      */
     public boolean moveDevice(String inviteId, String from, String to, int maxMoves, long now) {
         return em.createQuery("update InviteEntity i set i.deviceHash = :to, i.deviceMoves = i.deviceMoves + 1,"
+                        + " i.useCount = case when i.useCount > 0 then i.useCount - 1 else 0 end,"
                         + " i.deviceBoundAt = :now, i.version = i.version + 1"
                         + " where i.id = :id and i.deviceMoves < :max and i.deviceHash = :from")
                 .setParameter("to", to).setParameter("now", now).setParameter("id", inviteId)
