@@ -3,6 +3,7 @@ package io.mediainvites.it.bench;
 import io.mediainvites.it.support.Api;
 import io.mediainvites.it.support.DistributionServer;
 import io.mediainvites.it.support.Fixtures;
+import io.mediainvites.it.support.KeycloakExtension;
 import io.mediainvites.it.support.TestSettings;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  *   <li>full redemption (landing GET, POST, code, token) against a password login through the
  *       authorization-code flow (login page GET, credentials POST, code, token).</li>
  * </ul>
+ * By default (issue 14) {@link GoalsBenchmark}: every baseline, CPU with PostgreSQL's, statement and row counts
+ * and the goals in one run ({@code -Dbench.db=postgres}). {@code -Dbench.mode=legacy}: the earlier run below.
  * Run: {@code ./mvnw -B -Pbench -DskipTests verify} (optional {@code -Dbench.n=300 -Dbench.threads=4}, and
  * {@code -Dbench.redemptionOnly=true} to skip the issuance part, {@code -Dbench.batchOnly=true} to run only the
  * batch against single calls, {@code -Dbench.batchRounds=5}).
@@ -38,7 +41,13 @@ public final class Benchmarks {
         int n = Integer.getInteger("bench.n", 300);
         int threads = Integer.getInteger("bench.threads", 4);
         TestSettings settings = TestSettings.fromSystemProperties();
+        if ("goals".equals(System.getProperty("bench.mode", "goals")) && !Boolean.getBoolean("bench.batchOnly")
+                && !Boolean.getBoolean("bench.redemptionOnly")) {
+            GoalsBenchmark.run(settings, Integer.getInteger("bench.clients", 8));
+            return;
+        }
         try (DistributionServer server = DistributionServer.start(settings)) {
+            KeycloakExtension.withoutInitiateLoginUri(server);
             Api api = new Api(server);
             Fixtures fixtures = new Fixtures(server);
             String owner = fixtures.user("bench-owner");

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Full redemption per second against a password login through the authorization-code flow. */
 final class RedemptionBenchmark {
 
-    private static final String APP_URL = "http://localhost:3000/media";
+    static final String APP_URL = "http://localhost:3000/media";
     private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmupRounds", 8);
     private static final int WARM_UP_PER_ROUND = 60;
     private static final int SLICES = 3;
@@ -191,7 +191,7 @@ final class RedemptionBenchmark {
         }
     }
 
-    private static String code(WebSession.Page end) {
+    static String code(WebSession.Page end) {
         String location = end.location();
         if (end.status() != 302 || location == null || !location.contains("code=")) {
             throw new IllegalStateException("no code: " + end + " " + end.body());
@@ -204,7 +204,7 @@ final class RedemptionBenchmark {
         throw new IllegalStateException("no code in " + location);
     }
 
-    private static void exchange(Api api, String code) {
+    static void exchange(Api api, String code) {
         Api.Reply reply = api.exchangeCode(java.net.URLDecoder.decode(code, StandardCharsets.UTF_8), APP_URL);
         if (reply.status() != 200) {
             throw new IllegalStateException("token exchange failed: " + reply);

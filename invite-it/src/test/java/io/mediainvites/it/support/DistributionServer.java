@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
 
@@ -42,11 +43,28 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
     }
 
     public static DistributionServer start(TestSettings settings) {
+        return start(settings, false, db -> { });
+    }
+
+    /**
+     * For benchmarks: production mode as a deployment runs it ({@code start --optimized}, one fixed
+     * {@code --hostname} as {@link ClusterNodes} uses), with the production defaults of our jobs (none of the
+     * test server's short intervals). {@code prepare} runs on the fresh PostgreSQL database before Keycloak
+     * connects to it (e.g. per-database settings, which take effect at connection start).
+     */
+    public static DistributionServer startForBenchmark(TestSettings settings, Consumer<Database> prepare) {
+        return start(settings, true, prepare);
+    }
+
+    private static DistributionServer start(TestSettings settings, boolean benchmark, Consumer<Database> prepare) {
         Instant begin = Instant.now();
         Database database = settings.postgres()
                 ? Database.createFresh(settings.postgresUrl(), settings.postgresUser())
                 : null;
         try {
+            if (database != null) {
+                prepare.accept(database);
+            }
             DatabaseConfig db = database == null
                     ? DatabaseConfig.devFile()
                     : DatabaseConfig.postgres(database.jdbcUrl(), database.user(), "");
@@ -59,6 +77,15 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             boolean rebuilt = distribution.build(ServerProfile.buildOptions(db, false, settings.keycloakVersion()));
             Instant starting = Instant.now();
             List<String> startOptions = new ArrayList<>(ServerProfile.startOptions(false, settings.keycloakVersion()));
+            StartOptions base = StartOptions.onFreeLoopbackPorts(db);
+            if (benchmark) {
+                startOptions.add("--hostname=" + "http://" + base.host() + ":" + base.httpPort());
+                RunningKeycloak running = distribution.start(base.withExtraOptions(startOptions)
+                        .withReadyTimeout(Duration.ofMinutes(6)));
+                LOG.info(() -> String.format("benchmark server (production mode, --hostname) ready after %d ms",
+                        Duration.between(begin, Instant.now()).toMillis()));
+                return new DistributionServer(running, distribution, database);
+            }
             // short enough for a test to wait out a mailed confirmation code
             startOptions.add("--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS);
             // webhooks to the test's receiver on loopback, delivered and retried quickly
@@ -68,7 +95,7 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             // the cleanup (retentionDays) every few seconds, so that a test with retention 0 sees it run
             startOptions.add("--spi-realm-restapi-extension--media-invite--cleanup-interval-seconds=" + CLEANUP_INTERVAL_SECONDS);
             // a fresh PostgreSQL schema and the realm import take minutes on a loaded machine
-            RunningKeycloak running = distribution.start(StartOptions.onFreeLoopbackPorts(db).withExtraOptions(startOptions)
+            RunningKeycloak running = distribution.start(base.withExtraOptions(startOptions)
                     .withReadyTimeout(Duration.ofMinutes(6)));
             Instant ready = Instant.now();
             LOG.info(() -> String.format("harness cost: unpack+install %d ms, kc.sh build %s %d ms, start %d ms",

@@ -59,7 +59,7 @@ public final class KeycloakExtension implements ParameterResolver {
      * media-app without it, on the documented fallback (the code redirect); a test of the standard entry sets
      * it for its own duration ({@code StandardEntryIT}, {@code DemoAppBrowserIT}).
      */
-    static void withoutInitiateLoginUri(KeycloakServer server) {
+    public static void withoutInitiateLoginUri(KeycloakServer server) {
         var client = server.admin().realm(KeycloakServer.DEMO_REALM).clients()
                 .findByClientId(Api.APP).get(0);
         if (client.getAttributes() != null && client.getAttributes().containsKey(INITIATE_LOGIN_URI)) {

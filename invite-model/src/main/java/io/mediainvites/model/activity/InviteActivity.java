@@ -54,8 +54,15 @@ public final class InviteActivity {
 
     /** R1-safe: the link was opened (a page shown); counts it without touching the invite. */
     public void opened(InviteEntity invite, Instant now) {
+        long at = now.toEpochMilli();
         withStats(invite, () -> em.createNamedQuery("mi.stats.open")
-                .setParameter("now", now.toEpochMilli()).setParameter("id", invite.getId()).executeUpdate());
+                .setParameter("now", at).setParameter("id", invite.getId()).executeUpdate(),
+                // the first open creates the summary row already counted (issue 14 item 4: no second UPDATE)
+                first -> {
+                    first.setOpenedCount(1);
+                    first.setFirstOpenedAt(at);
+                    first.setLastOpenedAt(at);
+                });
     }
 
     /**
@@ -107,7 +114,7 @@ public final class InviteActivity {
                 update.setParameter("reason", ActivityLimits.reason(reason)).setParameter("now", now.toEpochMilli());
             }
             return update.executeUpdate();
-        });
+        }, null);
         long seq = em.createNamedQuery("mi.stats.seq", Long.class).setParameter("id", invite.getId()).getSingleResult();
         InviteActivityEntity entry = new InviteActivityEntity();
         entry.setId(UUID.randomUUID().toString());
@@ -158,27 +165,39 @@ public final class InviteActivity {
         return em.createNamedQuery("mi.stats.deleteByIds").setParameter("ids", inviteIds).executeUpdate();
     }
 
-    /** Runs a conditional UPDATE of the invite's summary row, creating the row first if it does not exist yet. */
-    private void withStats(InviteEntity invite, java.util.function.IntSupplier update) {
+    /**
+     * Runs a conditional UPDATE of the invite's summary row, creating the row first if it does not exist yet. With
+     * {@code firstEffect}, a row this call creates is written with the update's effect already applied (one INSERT
+     * instead of INSERT and a second UPDATE); a row that a parallel first activity created gets the UPDATE.
+     */
+    private void withStats(InviteEntity invite, java.util.function.IntSupplier update,
+            java.util.function.Consumer<InviteStatsEntity> firstEffect) {
         if (update.getAsInt() == 1) {
             return;
         }
+        boolean applied = false;
         try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+            // no look-up first: the UPDATE just found no row; a parallel creation loses on the primary key
+            applied = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
                 EntityManager own = s.getProvider(JpaConnectionProvider.class).getEntityManager();
-                if (own.find(InviteStatsEntity.class, invite.getId()) == null) {
-                    InviteStatsEntity stats = new InviteStatsEntity();
-                    stats.setInviteId(invite.getId());
-                    stats.setRealmId(invite.getRealmId());
-                    own.persist(stats);
-                    own.flush();
+                InviteStatsEntity stats = new InviteStatsEntity();
+                stats.setInviteId(invite.getId());
+                stats.setRealmId(invite.getRealmId());
+                if (firstEffect != null) {
+                    firstEffect.accept(stats);
                 }
+                own.persist(stats);
+                own.flush();
+                return firstEffect != null;
             });
         } catch (RuntimeException e) {
             if (!WriteConflicts.isConflict(e)) {
                 throw e;
             }
             // a parallel first activity created it
+        }
+        if (applied) {
+            return;
         }
         if (update.getAsInt() != 1) {
             throw new IllegalStateException("activity summary of invite " + invite.getId() + " missing");

@@ -160,14 +160,15 @@ public final class InviteStore {
     public Optional<InviteEntity> findPending(String realmId, String clientId, String mediaId, String email,
             String role, long now) {
         return em.createNamedQuery("mi.invite.pendingFor", InviteEntity.class)
-                .setParameter("realmId", realmId)
                 .setParameter("clientId", clientId)
                 .setParameter("mediaId", mediaId)
                 .setParameter("email", email)
                 .setParameter("role", role)
-                .setParameter("now", now)
-                .setMaxResults(1)
-                .getResultStream()
+                .getResultList()
+                .stream()
+                // the invites of one person to one entry in one role: few, and the cleanup removes ended ones
+                .filter(i -> i.getRealmId().equals(realmId) && i.getRevokedAt() == null && i.getUseCount() == 0
+                        && i.getExpiresAt() > now)
                 .findFirst();
     }
 

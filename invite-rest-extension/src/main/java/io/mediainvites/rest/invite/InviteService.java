@@ -175,7 +175,8 @@ public final class InviteService {
             invite.setEmailStatus(outcome.status());
             invite.setEmailError(outcome.error());
         }
-        return represent(invite, link);
+        // a fresh invite has no activity yet: no summary query (issue 14 item 4)
+        return represent(invite, status(invite), link, null);
     }
 
     /**
