@@ -84,7 +84,7 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
                         .withReadyTimeout(Duration.ofMinutes(6)));
                 LOG.info(() -> String.format("benchmark server (production mode, --hostname) ready after %d ms",
                         Duration.between(begin, Instant.now()).toMillis()));
-                return new DistributionServer(running, distribution, database);
+                return new DistributionServer(running, distribution, database, settings.keycloakVersion());
             }
             // short enough for a test to wait out a mailed confirmation code
             startOptions.add("--spi-realm-restapi-extension--media-invite--code-lifetime-seconds=" + CODE_LIFETIME_SECONDS);
