@@ -3,6 +3,8 @@ package io.mediainvites.it.bench;
 import io.mediainvites.it.support.Api;
 import io.mediainvites.it.support.DistributionServer;
 import io.mediainvites.it.support.Fixtures;
+import io.mediainvites.it.support.KeycloakExtension;
+import io.mediainvites.it.support.KeycloakServer;
 import io.mediainvites.it.support.TestSettings;
 import io.mediainvites.it.support.WebSession;
 import java.net.URI;
@@ -78,6 +80,7 @@ final class ScaleBenchmark {
         int warmup = Integer.getInteger("bench.scaleWarmup", 300);
         TestSettings settings = TestSettings.fromSystemProperties();
         try (DistributionServer server = DistributionServer.start(settings)) {
+            withoutInitiateLoginUri(server);
             Api api = new Api(server);
             Fixtures fixtures = new Fixtures(server);
             String owner = fixtures.user("scale-owner");
@@ -92,6 +95,19 @@ final class ScaleBenchmark {
             }
             ScaleBenchmark bench = new ScaleBenchmark(server, api, mediaId, cachedToken(api, owner));
             bench.go(settings, n, small, size, warmup);
+        }
+    }
+
+    /**
+     * Like the tests' shared server: media-app on the code-redirect fallback (the demo realm gives it the demo app's
+     * initiate-login URI, which nothing serves here); as {@code KeycloakExtension.withoutInitiateLoginUri}.
+     */
+    static void withoutInitiateLoginUri(DistributionServer server) {
+        var clients = server.admin().realm(KeycloakServer.DEMO_REALM).clients();
+        var client = clients.findByClientId(Api.APP).get(0);
+        if (client.getAttributes() != null && client.getAttributes().containsKey(KeycloakExtension.INITIATE_LOGIN_URI)) {
+            client.getAttributes().put(KeycloakExtension.INITIATE_LOGIN_URI, "");
+            clients.get(client.getId()).update(client);
         }
     }
 
