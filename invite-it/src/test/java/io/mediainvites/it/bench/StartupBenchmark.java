@@ -64,12 +64,14 @@ final class StartupBenchmark {
         TestSettings settings = TestSettings.fromSystemProperties();
         int rounds = Integer.getInteger("bench.startupRounds", 3);
         int invites = Integer.getInteger("bench.heapInvites", 10_000);
-        StartupResult startup = startup(settings, rounds);
+        StartupResult startup = rounds > 0 ? startup(settings, rounds) : null; // 0: the heap part only
         HeapResult heap = heap(settings, invites);
         System.out.println();
-        System.out.printf("Start-up benchmark (issue 14 item 8): Keycloak %s, PostgreSQL, production mode (start --optimized), "
-                + "no realm import, %d alternating starts each%n", settings.keycloakVersion(), rounds);
-        System.out.println(startup.report());
+        if (startup != null) {
+            System.out.printf("Start-up benchmark (issue 14 item 8): Keycloak %s, PostgreSQL, production mode (start --optimized), "
+                    + "no realm import, %d alternating starts each%n", settings.keycloakVersion(), rounds);
+            System.out.println(startup.report());
+        }
         System.out.println(heap.report());
     }
 
@@ -200,7 +202,8 @@ final class StartupBenchmark {
 
     // ---------------------------------------------------------------------------------------------- heap
 
-    private record HeapResult(long beforeKb, long afterKb, long laterKb, int invites, String before, String after) {
+    private record HeapResult(long beforeKb, long afterKb, long laterKb, int invites, String before, String after,
+            String growth) {
         String report() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "Heap after a full GC (jcmd GC.run, GC.heap_info), server with the extension:%n"));
@@ -210,6 +213,8 @@ final class StartupBenchmark {
             b.append(String.format(Locale.ROOT, "  difference: %+,d KB right after (%+.0f bytes per invite), %+,d KB 60 s later "
                     + "(%+.0f bytes per invite)", afterKb - beforeKb, (afterKb - beforeKb) * 1024.0 / invites,
                     laterKb - beforeKb, (laterKb - beforeKb) * 1024.0 / invites));
+            b.append(String.format(Locale.ROOT, "%n  live objects that grew most between before and 60 s later (jcmd GC.class_histogram):%n"));
+            b.append(growth);
             return b.toString();
         }
     }
@@ -234,6 +239,7 @@ final class StartupBenchmark {
             batch(api, token, mediaId, 0);
             String beforeInfo = heapInfo(pid);
             long before = used(beforeInfo);
+            Map<String, long[]> histogramBefore = histogram(jcmd(pid, "GC.class_histogram"));
             long t0 = System.nanoTime();
             for (int i = 0; i < invites / BatchBenchmark.SIZE; i++) {
                 if (i % 20 == 0) {
@@ -247,7 +253,9 @@ final class StartupBenchmark {
             long after = used(afterInfo);
             Thread.sleep(60_000);
             long later = used(heapInfo(pid));
-            return new HeapResult(before, after, later, invites, summary(beforeInfo), summary(afterInfo));
+            Map<String, long[]> histogramLater = histogram(jcmd(pid, "GC.class_histogram"));
+            return new HeapResult(before, after, later, invites, summary(beforeInfo), summary(afterInfo),
+                    growth(histogramBefore, histogramLater));
         }
     }
 
@@ -284,6 +292,41 @@ final class StartupBenchmark {
             throw new IllegalStateException("no used heap in: " + heapInfo);
         }
         return Long.parseLong(m.group(1));
+    }
+
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
+
+    /** Class name to {instances, bytes} of a {@code GC.class_histogram} (live objects: it runs a full GC first). */
+    private static Map<String, long[]> histogram(String out) {
+        Map<String, long[]> rows = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            Matcher m = HISTOGRAM_ROW.matcher(line);
+            if (m.matches()) {
+                rows.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+            }
+        }
+        return rows;
+    }
+
+    /** The 10 classes whose live bytes grew most, and the total of our own classes ({@code io.mediainvites}). */
+    private static String growth(Map<String, long[]> before, Map<String, long[]> after) {
+        StringBuilder b = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(10)
+                .forEach(e -> b.append(String.format(Locale.ROOT, "    %+,12d bytes %+,9d objects  %s%n", e.getValue()[1],
+                        e.getValue()[0], e.getKey())));
+        long[] ours = new long[2];
+        after.forEach((name, v) -> {
+            if (name.contains("io.mediainvites")) {
+                long[] was = before.getOrDefault(name, new long[2]);
+                ours[0] += v[0] - was[0];
+                ours[1] += v[1] - was[1];
+            }
+        });
+        b.append(String.format(Locale.ROOT, "    our classes (io.mediainvites.*): %+,d bytes, %+,d objects", ours[1], ours[0]));
+        return b.toString();
     }
 
     private static String summary(String heapInfo) {
