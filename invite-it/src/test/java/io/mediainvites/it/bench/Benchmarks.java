@@ -30,7 +30,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * and the goals in one run ({@code -Dbench.db=postgres}). {@code -Dbench.mode=legacy}: the earlier run below.
  * Run: {@code ./mvnw -B -Pbench -DskipTests verify} (optional {@code -Dbench.n=300 -Dbench.threads=4}, and
  * {@code -Dbench.redemptionOnly=true} to skip the issuance part, {@code -Dbench.batchOnly=true} to run only the
- * batch against single calls, {@code -Dbench.batchRounds=5}).
+ * batch against single calls, {@code -Dbench.batchRounds=5}); {@code -Dbench.mode=scale} for 1M stored invites
+ * ({@link ScaleBenchmark}), {@code -Dbench.mode=startup} for start-up time and heap ({@link StartupBenchmark}).
  */
 public final class Benchmarks {
 
@@ -38,6 +39,16 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // issue 14 items 5 and 8: modes with their own servers ({@link ScaleBenchmark}, {@link StartupBenchmark})
+        String mode = System.getProperty("bench.mode", "");
+        if ("scale".equals(mode)) {
+            ScaleBenchmark.run();
+            return;
+        }
+        if ("startup".equals(mode)) {
+            StartupBenchmark.run();
+            return;
+        }
         int n = Integer.getInteger("bench.n", 300);
         int threads = Integer.getInteger("bench.threads", 4);
         TestSettings settings = TestSettings.fromSystemProperties();
