@@ -81,20 +81,7 @@ public final class Benchmarks {
                     throw new IllegalStateException("issue failed: " + r);
                 }
             };
-            Runnable createUser = () -> {
-                UserRepresentation u = new UserRepresentation();
-                String name = "adm-" + seq.incrementAndGet() + "-" + mediaId;
-                u.setUsername(name);
-                u.setEmail(name + "@bench.example");
-                u.setFirstName("Bench");
-                u.setLastName("User");
-                u.setEnabled(true);
-                try (Response r = fixtures.realm().users().create(u)) {
-                    if (r.getStatus() != 201) {
-                        throw new IllegalStateException("create user failed: " + r.getStatus());
-                    }
-                }
-            };
+            Runnable createUser = () -> createUser(fixtures, "adm-" + seq.incrementAndGet() + "-" + mediaId);
 
             if (Boolean.getBoolean("bench.batchOnly")) {
                 BatchBenchmark.run(server, api, token, mediaId, Integer.getInteger("bench.batchRounds", 5));
@@ -122,6 +109,21 @@ public final class Benchmarks {
             double users = rate(createUser, n, t);
             System.out.printf("threads=%d  issue invite: %.1f/s   admin create user: %.1f/s   ratio invite/user: %.2f%n",
                     t, invites, users, invites / users);
+        }
+    }
+
+    /** Keycloak's admin "create user" of {@code name}, the baseline of issuance. */
+    static void createUser(Fixtures fixtures, String name) {
+        UserRepresentation u = new UserRepresentation();
+        u.setUsername(name);
+        u.setEmail(name + "@bench.example");
+        u.setFirstName("Bench");
+        u.setLastName("User");
+        u.setEnabled(true);
+        try (Response r = fixtures.realm().users().create(u)) {
+            if (r.getStatus() != 201) {
+                throw new IllegalStateException("create user failed: " + r.getStatus());
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.KeycloakExtension;
 import io.mediainvites.it.support.TestSettings;
 import io.mediainvites.it.support.WebSession;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * Issue 14 item 4, in one run on one server (production mode, {@code start --optimized} with a fixed
@@ -143,20 +141,8 @@ final class GoalsBenchmark {
                 refreshTokens.add(r.text("refresh_token"));
             });
             Op clientCredentials = new Op("client-credentials grant", () -> api.serviceAccountToken());
-            Op createUser = new Op("admin create-user", () -> {
-                UserRepresentation u = new UserRepresentation();
-                String name = "adm-" + seq.incrementAndGet() + "-" + mediaId;
-                u.setUsername(name);
-                u.setEmail(name + "@bench.example");
-                u.setFirstName("Bench");
-                u.setLastName("User");
-                u.setEnabled(true);
-                try (Response r = fixtures.realm().users().create(u)) {
-                    if (r.getStatus() != 201) {
-                        throw new IllegalStateException("create user failed: " + r.getStatus());
-                    }
-                }
-            });
+            Op createUser = new Op("admin create-user",
+                    () -> Benchmarks.createUser(fixtures, "adm-" + seq.incrementAndGet() + "-" + mediaId));
             // sessions for the refresh-token grant: one per client thread and some, made before any timing
             for (int i = 0; i < 2 * threads; i++) {
                 refreshTokens.add(passwordRefreshToken(api, realmUrl, loginUser));

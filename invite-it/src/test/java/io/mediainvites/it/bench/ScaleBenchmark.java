@@ -4,10 +4,8 @@ import io.mediainvites.it.support.Api;
 import io.mediainvites.it.support.DistributionServer;
 import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.KeycloakExtension;
-import io.mediainvites.it.support.KeycloakServer;
 import io.mediainvites.it.support.TestSettings;
 import io.mediainvites.it.support.WebSession;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +78,7 @@ final class ScaleBenchmark {
         int warmup = Integer.getInteger("bench.scaleWarmup", 300);
         TestSettings settings = TestSettings.fromSystemProperties();
         try (DistributionServer server = DistributionServer.start(settings)) {
-            withoutInitiateLoginUri(server);
+            KeycloakExtension.withoutInitiateLoginUri(server);
             Api api = new Api(server);
             Fixtures fixtures = new Fixtures(server);
             String owner = fixtures.user("scale-owner");
@@ -95,19 +93,6 @@ final class ScaleBenchmark {
             }
             ScaleBenchmark bench = new ScaleBenchmark(server, api, mediaId, cachedToken(api, owner));
             bench.go(settings, n, small, size, warmup);
-        }
-    }
-
-    /**
-     * Like the tests' shared server: media-app on the code-redirect fallback (the demo realm gives it the demo app's
-     * initiate-login URI, which nothing serves here); as {@code KeycloakExtension.withoutInitiateLoginUri}.
-     */
-    static void withoutInitiateLoginUri(DistributionServer server) {
-        var clients = server.admin().realm(KeycloakServer.DEMO_REALM).clients();
-        var client = clients.findByClientId(Api.APP).get(0);
-        if (client.getAttributes() != null && client.getAttributes().containsKey(KeycloakExtension.INITIATE_LOGIN_URI)) {
-            client.getAttributes().put(KeycloakExtension.INITIATE_LOGIN_URI, "");
-            clients.get(client.getId()).update(client);
         }
     }
 
@@ -436,23 +421,10 @@ final class ScaleBenchmark {
         String action = landing.find("id=\"media-invite-form\" action=\"([^\"]+)\"");
         String nonce = landing.find("name=\"nonce\" value=\"([^\"]+)\"");
         WebSession.Page end = browser.follow(browser.postForm(action, Map.of("nonce", nonce)), APP_URL);
-        Api.Reply reply = api.exchangeCode(URLDecoder.decode(code(end), StandardCharsets.UTF_8), APP_URL);
+        Api.Reply reply = api.exchangeCode(URLDecoder.decode(RedemptionBenchmark.code(end), StandardCharsets.UTF_8), APP_URL);
         if (reply.status() != 200) {
             throw new IllegalStateException("token exchange failed: " + reply);
         }
-    }
-
-    private static String code(WebSession.Page end) {
-        String location = end.location();
-        if (end.status() != 302 || location == null || !location.contains("code=")) {
-            throw new IllegalStateException("no code: " + end + " " + end.body());
-        }
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            if (pair.startsWith("code=")) {
-                return pair.substring(5);
-            }
-        }
-        throw new IllegalStateException("no code in " + location);
     }
 
     /** Latencies of one operation. */
