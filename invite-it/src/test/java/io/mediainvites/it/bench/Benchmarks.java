@@ -63,14 +63,7 @@ public final class Benchmarks {
             Fixtures fixtures = new Fixtures(server);
             String owner = fixtures.user("bench-owner");
             String mediaId = Fixtures.unique("bench");
-            Map<String, Object> media = new LinkedHashMap<>();
-            media.put("type", "video");
-            media.put("title", "Benchmark");
-            media.put("collaborators", List.of(Map.of("user", owner, "role", "owner")));
-            Api.Reply put = api.put("/media/" + mediaId, api.serviceAccountToken(), media);
-            if (put.status() != 201) {
-                throw new IllegalStateException("cannot register media: " + put);
-            }
+            registerVideo(api, mediaId, "Benchmark", owner);
             String token = api.passwordToken(owner, owner);
             AtomicInteger seq = new AtomicInteger();
 
@@ -109,6 +102,18 @@ public final class Benchmarks {
             double users = rate(createUser, n, t);
             System.out.printf("threads=%d  issue invite: %.1f/s   admin create user: %.1f/s   ratio invite/user: %.2f%n",
                     t, invites, users, invites / users);
+        }
+    }
+
+    /** Registers the benchmark's video entry {@code mediaId} through the app's service account, owned by {@code owner}. */
+    static void registerVideo(Api api, String mediaId, String title, String owner) {
+        Map<String, Object> media = new LinkedHashMap<>();
+        media.put("type", "video");
+        media.put("title", title);
+        media.put("collaborators", List.of(Map.of("user", owner, "role", "owner")));
+        Api.Reply put = api.put("/media/" + mediaId, api.serviceAccountToken(), media);
+        if (put.status() != 201) {
+            throw new IllegalStateException("cannot register media: " + put);
         }
     }
 

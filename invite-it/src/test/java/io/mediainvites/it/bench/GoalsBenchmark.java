@@ -83,14 +83,7 @@ final class GoalsBenchmark {
             String owner = fixtures.user("bench-owner");
             String loginUser = fixtures.user("bench-login");
             String mediaId = Fixtures.unique("bench");
-            Map<String, Object> media = new LinkedHashMap<>();
-            media.put("type", "video");
-            media.put("title", "Benchmark");
-            media.put("collaborators", List.of(Map.of("user", owner, "role", "owner")));
-            Api.Reply put = api.put("/media/" + mediaId, api.serviceAccountToken(), media);
-            if (put.status() != 201) {
-                throw new IllegalStateException("cannot register media: " + put);
-            }
+            Benchmarks.registerVideo(api, mediaId, "Benchmark", owner);
             Supplier<String> ownerToken = new CachedToken(() -> api.passwordToken(owner, owner));
             String realmUrl = server.realmUrl("media");
             HttpClient shared = WebSession.newClient();

@@ -83,14 +83,7 @@ final class ScaleBenchmark {
             Fixtures fixtures = new Fixtures(server);
             String owner = fixtures.user("scale-owner");
             String mediaId = Fixtures.unique("scale");
-            Map<String, Object> media = new LinkedHashMap<>();
-            media.put("type", "video");
-            media.put("title", "Scale benchmark");
-            media.put("collaborators", List.of(Map.of("user", owner, "role", "owner")));
-            Api.Reply put = api.put("/media/" + mediaId, api.serviceAccountToken(), media);
-            if (put.status() != 201) {
-                throw new IllegalStateException("cannot register media: " + put);
-            }
+            Benchmarks.registerVideo(api, mediaId, "Scale benchmark", owner);
             ScaleBenchmark bench = new ScaleBenchmark(server, api, mediaId, cachedToken(api, owner));
             bench.go(settings, n, small, size, warmup);
         }

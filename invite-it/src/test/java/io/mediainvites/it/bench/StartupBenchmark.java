@@ -226,14 +226,7 @@ final class StartupBenchmark {
             Fixtures fixtures = new Fixtures(server);
             String owner = fixtures.user("heap-owner");
             String mediaId = Fixtures.unique("heap");
-            Map<String, Object> media = new LinkedHashMap<>();
-            media.put("type", "video");
-            media.put("title", "Heap benchmark");
-            media.put("collaborators", List.of(Map.of("user", owner, "role", "owner")));
-            Api.Reply put = api.put("/media/" + mediaId, api.serviceAccountToken(), media);
-            if (put.status() != 201) {
-                throw new IllegalStateException("cannot register media: " + put);
-            }
+            Benchmarks.registerVideo(api, mediaId, "Heap benchmark", owner);
             // a first batch, so that the path's classes are loaded and its caches exist before "before"
             String token = api.passwordToken(owner, owner);
             batch(api, token, mediaId, 0);
