@@ -168,27 +168,11 @@ public final class KeycloakDistribution {
                 LOG.info("Keycloak build is up to date, skipping kc.sh build");
                 return false;
             }
-            Path log = workDir.resolve("kc-build.log");
-            Process process = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kc.sh build took longer than " + BUILD_TIMEOUT + ", see " + log);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("kc.sh build failed (exit " + process.exitValue() + "):\n"
-                        + LogTail.of(log, 40));
-            }
+            runKc("build", command);
             Files.writeString(marker, fingerprint);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building Keycloak", e);
         }
     }
 
@@ -227,25 +211,40 @@ public final class KeycloakDistribution {
                 "--optimized", "--realm", realm, "--file", file.toString(), "--users", "same_file"));
         command.addAll(options.database().runtimeOptions());
         command.addAll(extraOptions);
-        Path log = workDir.resolve("kc-export.log");
         try {
             Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        runKc("export", command);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("kc.sh export wrote no " + file + ":\n" + LogTail.of(workDir.resolve("kc-export.log"), 40));
+        }
+        return file;
+    }
+
+    /**
+     * Runs one {@code kc.sh} command to its end (at most {@link #BUILD_TIMEOUT}) with its output in
+     * {@code kc-<name>.log} of the work directory; fails with the log's tail unless it exits 0.
+     */
+    private void runKc(String name, List<String> command) {
+        Path log = workDir.resolve("kc-" + name + ".log");
+        try {
             Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!process.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("kc.sh export took longer than " + BUILD_TIMEOUT + ", see " + log);
+                throw new IllegalStateException("kc.sh " + name + " took longer than " + BUILD_TIMEOUT + ", see " + log);
             }
-            if (process.exitValue() != 0 || !Files.isRegularFile(file)) {
-                throw new IllegalStateException("kc.sh export failed (exit " + process.exitValue() + "):\n"
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("kc.sh " + name + " failed (exit " + process.exitValue() + "):\n"
                         + LogTail.of(log, 40));
             }
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while exporting a realm", e);
+            throw new IllegalStateException("interrupted while running kc.sh " + name, e);
         }
     }
 
