@@ -129,6 +129,37 @@ class CodeConfirmationIT {
         });
     }
 
+    /**
+     * Attacker's test (issue 14 item 4 made this path cheaper; the threat model says why it must hold): whoever reads
+     * the mailbox of an existing account whose admin left it a pending UPDATE_PASSWORD / CONFIGURE_TOTP enters by the
+     * mailed code into the contained session only: no password form, no credential, the actions stay pending.
+     */
+    @Test
+    void aMailedCodeNeverRunsTheAccountsPendingRequiredActions() {
+        String bob = fixtures.user("bob");
+        String email = bob + "@example.com";
+        var users = fixtures.realm().users();
+        String bobId = users.search(bob, true).get(0).getId();
+        var rep = users.get(bobId).toRepresentation();
+        rep.setRequiredActions(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP"));
+        users.get(bobId).update(rep);
+        int credentialsBefore = users.get(bobId).credentials().size();
+        Reply invite = issue(email);
+        fixtures.withRealmAttributes(Map.of("mediaInvites.existingAccounts", "code"), () -> {
+            WebSession browser = new WebSession();
+            Page enter = sendCode(browser, browser.get(invite.text("link")));
+            Page end = browser.follow(browser.postForm(RedemptionIT.action(enter),
+                    Map.of("nonce", RedemptionIT.nonce(enter), "code", codeMailedTo(email))), RedemptionIT.APP_URL);
+            assertThat(end.body()).doesNotContain("password-new").doesNotContain("totp");
+            JsonNode access = Api.claims(api.exchangeCode(RedemptionIT.codeFrom(end), RedemptionIT.APP_URL).text("access_token"));
+            assertThat(access.get("preferred_username").asText()).isEqualTo(bob);
+            assertThat(access.get("amr").toString()).isEqualTo("[\"invite\",\"otp\"]");
+        });
+        assertThat(users.get(bobId).toRepresentation().getRequiredActions())
+                .containsExactlyInAnyOrder("UPDATE_PASSWORD", "CONFIGURE_TOTP");
+        assertThat(users.get(bobId).credentials()).hasSize(credentialsBefore);
+    }
+
     @Test
     void codeMailsAreLimitedPerInviteWhateverBrowserAsks() {
         inCodeMode(() -> {

@@ -156,6 +156,14 @@ public final class RunningKeycloak implements AutoCloseable {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** The pid of Keycloak's JVM (the {@code java} process under the launcher), if it is running. */
+    public java.util.OptionalLong javaPid() {
+        return processes()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst();
+    }
+
     /** The watchdog and every process under it (the launcher script, Keycloak's JVM). */
     private Stream<ProcessHandle> processes() {
         ProcessHandle root = watchdog.toHandle();

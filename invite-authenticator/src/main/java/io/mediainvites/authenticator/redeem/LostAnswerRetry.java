@@ -89,9 +89,7 @@ final class LostAnswerRetry {
         event.clone().event(EventType.EXECUTE_ACTION_TOKEN).detail("role", grant.role().wire())
                 .detail("joined_session", "false").success();
         LOG.debugf("invite %s: a lost answer completed by its retry, no use counted", r.invite.getId());
-        return AuthenticationManager.nextActionAfterAuthentication(session, authSession,
-                session.getContext().getConnection(), session.getContext().getHttpRequest(),
-                session.getContext().getUri(), event.event(EventType.LOGIN));
+        return InviteSignIn.complete(session, authSession, event.event(EventType.LOGIN), r.entry().inviteOnlySession());
     }
 
     /** The root authentication-session id this browser's cookie names (signature checked), or null. */

@@ -221,9 +221,8 @@ public class RedeemResource {
         event.clone().event(EventType.EXECUTE_ACTION_TOKEN).detail("role", grant.role().wire())
                 .detail("joined_session", Boolean.toString(joined != null)).success();
         LOG.debugf("invite %s redeemed for media %s", r.invite.getId(), r.invite.getMediaId());
-        return AuthenticationManager.nextActionAfterAuthentication(session, authSession,
-                session.getContext().getConnection(), session.getContext().getHttpRequest(),
-                session.getContext().getUri(), event.event(EventType.LOGIN));
+        return InviteSignIn.complete(session, authSession, event.event(EventType.LOGIN),
+                joined == null && r.entry().inviteOnlySession());
     }
 
     /**

@@ -178,6 +178,7 @@ final class GoalsBenchmark {
                     + "Keycloak without JIT + PostgreSQL = total; statements per op)%n", SLICES, SLICE, threads);
             Map<Op, List<Run>> slices = new LinkedHashMap<>();
             ops.forEach(op -> slices.put(op, new ArrayList<>()));
+            FlightRecording recording = FlightRecording.startIfAsked(server);
             for (int s = 1; s <= SLICES; s++) {
                 StringBuilder line = new StringBuilder("  slice " + s + ":");
                 for (Op op : orderForLinks(ops)) {
@@ -187,6 +188,9 @@ final class GoalsBenchmark {
                             r.pgMillisPerOp(), r.totalMillisPerOp(), r.statementsPerOp()));
                 }
                 System.out.println(line);
+            }
+            if (recording != null) {
+                recording.close();
             }
             System.out.println();
             Map<Op, Run> sums = new LinkedHashMap<>();

@@ -80,8 +80,13 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
             StartOptions base = StartOptions.onFreeLoopbackPorts(db);
             if (benchmark) {
                 startOptions.add("--hostname=" + "http://" + base.host() + ":" + base.httpPort());
-                RunningKeycloak running = distribution.start(base.withExtraOptions(startOptions)
-                        .withReadyTimeout(Duration.ofMinutes(6)));
+                StartOptions benchmarkOptions = base.withExtraOptions(startOptions).withReadyTimeout(Duration.ofMinutes(6));
+                if (!System.getProperty("bench.jfr", "").isBlank()) {
+                    // a flight recording's stacks deep enough to reach the request's resource method
+                    benchmarkOptions = benchmarkOptions.withEnvironment(
+                            java.util.Map.of("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=1024"));
+                }
+                RunningKeycloak running = distribution.start(benchmarkOptions);
                 LOG.info(() -> String.format("benchmark server (production mode, --hostname) ready after %d ms",
                         Duration.between(begin, Instant.now()).toMillis()));
                 return new DistributionServer(running, distribution, database, settings.keycloakVersion());
@@ -156,6 +161,11 @@ public final class DistributionServer implements KeycloakServer, AutoCloseable {
     /** CPU time the server's processes have used so far (for benchmarks). */
     public Duration serverCpuTime() {
         return keycloak.cpuTime();
+    }
+
+    /** The pid of the server's JVM, if it is running (for {@code jcmd}). */
+    public java.util.OptionalLong serverJavaPid() {
+        return keycloak.javaPid();
     }
 
     /** CPU time the server's JIT compiler threads have used so far (Linux; zero elsewhere). */
