@@ -162,6 +162,11 @@ class CodeConfirmationIT {
 
     @Test
     void codeMailsAreLimitedPerInviteWhateverBrowserAsks() {
+        // the mail limit counts in clock-hour windows: six mails across an hour boundary would start a new window
+        long intoHour = System.currentTimeMillis() % 3_600_000L;
+        if (intoHour > 3_600_000L - 30_000L) {
+            Fixtures.sleep(3_600_000L - intoHour + 1_000L);
+        }
         inCodeMode(() -> {
             String email = Fixtures.unique("mails") + "@example.com";
             Reply invite = issue(email);

@@ -4,6 +4,7 @@ import io.mediainvites.core.activity.ActivityKind;
 import io.mediainvites.core.activity.ActivityLimits;
 import io.mediainvites.core.webhook.WebhookEventType;
 import io.mediainvites.model.jpa.InviteActivityEntity;
+import io.mediainvites.model.jpa.DatabaseDialect;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.InviteStatsEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
@@ -55,6 +56,16 @@ public final class InviteActivity {
     /** R1-safe: the link was opened (a page shown); counts it without touching the invite. */
     public void opened(InviteEntity invite, Instant now) {
         long at = now.toEpochMilli();
+        if (DatabaseDialect.of(em).upserts()) {
+            // PostgreSQL: one statement in this transaction; ON CONFLICT settles a parallel first open
+            em.createNativeQuery("insert into MI_INVITE_STATS (INVITE_ID, REALM_ID, OPENED_COUNT, FIRST_OPENED_AT,"
+                            + " LAST_OPENED_AT, ACTIVITY_SEQ) values (?1, ?2, 1, ?3, ?3, 0) on conflict (INVITE_ID) do"
+                            + " update set OPENED_COUNT = MI_INVITE_STATS.OPENED_COUNT + 1, LAST_OPENED_AT = ?3,"
+                            + " FIRST_OPENED_AT = coalesce(MI_INVITE_STATS.FIRST_OPENED_AT, ?3)")
+                    .setParameter(1, invite.getId()).setParameter(2, invite.getRealmId()).setParameter(3, at)
+                    .executeUpdate();
+            return;
+        }
         withStats(invite, () -> em.createNamedQuery("mi.stats.open")
                 .setParameter("now", at).setParameter("id", invite.getId()).executeUpdate(),
                 // the first open creates the summary row already counted (issue 14 item 4: no second UPDATE)
@@ -106,16 +117,7 @@ public final class InviteActivity {
 
     /** Numbers and writes one entry, keeping the newest {@link ActivityLimits#ENTRIES_PER_INVITE}. */
     private void entry(InviteEntity invite, ActivityKind kind, String reason, String detail, Instant now) {
-        boolean refusal = kind == ActivityKind.REFUSED;
-        withStats(invite, () -> {
-            var update = em.createNamedQuery(refusal ? "mi.stats.refused" : "mi.stats.nextSeq")
-                    .setParameter("id", invite.getId());
-            if (refusal) {
-                update.setParameter("reason", ActivityLimits.reason(reason)).setParameter("now", now.toEpochMilli());
-            }
-            return update.executeUpdate();
-        }, null);
-        long seq = em.createNamedQuery("mi.stats.seq", Long.class).setParameter("id", invite.getId()).getSingleResult();
+        long seq = nextSeq(invite, kind == ActivityKind.REFUSED ? ActivityLimits.reason(reason) : null, now);
         InviteActivityEntity entry = new InviteActivityEntity();
         entry.setId(UUID.randomUUID().toString());
         entry.setInviteId(invite.getId());
@@ -131,6 +133,36 @@ public final class InviteActivity {
             em.createNamedQuery("mi.activity.trim").setParameter("id", invite.getId()).setParameter("upTo", dropUpTo)
                     .executeUpdate();
         }
+    }
+
+    /**
+     * The next entry number of the invite (and, for a refusal, its reason as the last refusal), on the summary row
+     * that the first activity creates.
+     */
+    private long nextSeq(InviteEntity invite, String refusalReason, Instant now) {
+        if (DatabaseDialect.of(em).upserts()) {
+            // PostgreSQL: one statement (create or count, and read the number) instead of UPDATE, INSERT, SELECT
+            var upsert = refusalReason == null
+                    ? em.createNativeQuery("insert into MI_INVITE_STATS (INVITE_ID, REALM_ID, OPENED_COUNT, ACTIVITY_SEQ)"
+                            + " values (?1, ?2, 0, 1) on conflict (INVITE_ID) do update"
+                            + " set ACTIVITY_SEQ = MI_INVITE_STATS.ACTIVITY_SEQ + 1 returning ACTIVITY_SEQ")
+                    : em.createNativeQuery("insert into MI_INVITE_STATS (INVITE_ID, REALM_ID, OPENED_COUNT, ACTIVITY_SEQ,"
+                            + " LAST_REFUSAL, LAST_REFUSAL_AT) values (?1, ?2, 0, 1, ?3, ?4) on conflict (INVITE_ID) do"
+                            + " update set ACTIVITY_SEQ = MI_INVITE_STATS.ACTIVITY_SEQ + 1, LAST_REFUSAL = ?3,"
+                            + " LAST_REFUSAL_AT = ?4 returning ACTIVITY_SEQ")
+                            .setParameter(3, refusalReason).setParameter(4, now.toEpochMilli());
+            Object seq = upsert.setParameter(1, invite.getId()).setParameter(2, invite.getRealmId()).getSingleResult();
+            return ((Number) seq).longValue();
+        }
+        withStats(invite, () -> {
+            var update = em.createNamedQuery(refusalReason != null ? "mi.stats.refused" : "mi.stats.nextSeq")
+                    .setParameter("id", invite.getId());
+            if (refusalReason != null) {
+                update.setParameter("reason", refusalReason).setParameter("now", now.toEpochMilli());
+            }
+            return update.executeUpdate();
+        }, null);
+        return em.createNamedQuery("mi.stats.seq", Long.class).setParameter("id", invite.getId()).getSingleResult();
     }
 
     /** The invite's activity, newest first, at most {@code max} entries. */

@@ -22,6 +22,15 @@ public final class RealmInvitePolicy {
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
     private static final int MAX_LOGGED = 10_000;
 
+    /**
+     * The last policy read per realm with the attributes it was read from: a request that finds the same attributes
+     * reuses it instead of parsing them again (a policy is immutable; any change of an attribute parses afresh).
+     */
+    private static final Map<String, Parsed> LAST = new ConcurrentHashMap<>();
+
+    private record Parsed(Map<String, String> attributes, InvitePolicy policy) {
+    }
+
     private RealmInvitePolicy() {
     }
 
@@ -34,8 +43,14 @@ public final class RealmInvitePolicy {
         Map<String, String> ours = realm.getAttributes().entrySet().stream()
                 .filter(e -> e.getKey().startsWith(InvitePolicy.ATTRIBUTE_PREFIX) && e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Parsed last = LAST.get(realm.getId());
+        if (last != null && last.attributes().equals(ours)) {
+            return last.policy();
+        }
         try {
-            return InvitePolicy.fromAttributes(ours);
+            InvitePolicy policy = InvitePolicy.fromAttributes(ours);
+            LAST.put(realm.getId(), new Parsed(ours, policy));
+            return policy;
         } catch (InviteRuleException e) {
             String attribute = e.field() == null ? InvitePolicy.ATTRIBUTE_PREFIX + "*" : InvitePolicy.attributeKey(e.field());
             String once = realm.getId() + '\n' + attribute + '\n' + ours.get(attribute);

@@ -1,15 +1,13 @@
 package io.mediainvites.model.store;
 
 import io.mediainvites.core.invite.InviteStatus;
+import io.mediainvites.model.jpa.DatabaseDialect;
 import io.mediainvites.model.jpa.InviteEntity;
 import io.mediainvites.model.jpa.InviteSessionEntity;
 import io.mediainvites.model.jpa.MediaEntryEntity;
 import io.mediainvites.model.jpa.RedeemRetryEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.LockMode;
-import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashSet;
@@ -182,29 +180,9 @@ public final class InviteStore {
     public boolean lockWithoutWaiting(String inviteId) {
         // native, selecting only the id: the invite this request already holds stays as it is (Hibernate would refuse
         // a locked entity whose row changed since it was read); the dialect writes the skip-locked clause
-        return !em.createNativeQuery("select ID from MI_INVITE where ID = ?1" + skipLockedClause(em))
+        return !em.createNativeQuery("select ID from MI_INVITE where ID = ?1" + DatabaseDialect.of(em).skipLockedClause())
                 .setParameter(1, inviteId)
                 .getResultList().isEmpty();
-    }
-
-    private static volatile String skipLocked;
-
-    /**
-     * The dialect's "for update skip locked" (PostgreSQL, H2, MySQL, MariaDB, Oracle). A database without one gets a
-     * plain row lock taken with the UPDATE (correct, but a loser then waits for the winner's transaction).
-     */
-    private static String skipLockedClause(EntityManager em) {
-        String clause = skipLocked;
-        if (clause == null) {
-            Dialect dialect = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
-                    .getJdbcServices().getDialect();
-            clause = dialect.supportsSkipLocked()
-                    ? " " + dialect.getForUpdateString(LockMode.PESSIMISTIC_WRITE, SKIP_LOCKED).trim() : "";
-            skipLocked = clause;
-            org.jboss.logging.Logger.getLogger(InviteStore.class).infof("Redemptions lock invite rows with '%s' (%s)",
-                    clause.trim(), dialect.getClass().getSimpleName());
-        }
-        return clause;
     }
 
     /** JPA's lock timeout hint; Hibernate reads -2 as SKIP LOCKED (rows locked by others are left out). */

@@ -77,17 +77,20 @@ public final class InviteService {
     }
 
     /**
-     * Validates everything, then commits the invite (and a guest user for a new address) in a transaction of
-     * its own, mints its link and, when asked, e-mails that same link. The invite is committed before any mail
+     * Validates everything, then writes the invite (and a guest user for a new address), mints its link and, when
+     * asked, e-mails that same link. With a mail, the write is committed in a transaction of its own before any mail
      * goes out, so a mail never points at an invite that does not exist, and a mail failure never loses it
      * (E2): the answer then carries {@code emailDelivery.status = failed} with the reason.
      * A batch ({@link InviteBatch}) runs the same three steps: {@link #validate}, {@link #write}, {@link #deliver}.
      */
     public InviteRepresentation create(Caller caller, MediaEntryEntity entry, InviteRequest request) {
         ValidatedInvite validated = validate(caller, entry, request);
-        // committed here; afterwards `invite` is a detached copy of the row
-        InviteEntity invite = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                session.getContext(), s -> write(s, validated.draft()), "media-invites: issue invite");
+        // no mail: nothing happens after the write that the commit must precede, so the request's own transaction
+        // holds it (issue 14 item 4: no second session, connection and commit per issuance)
+        InviteEntity invite = !validated.sendEmail() ? write(session, validated.draft())
+                // committed here, before the mail; afterwards `invite` is a detached copy of the row
+                : KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                        session.getContext(), s -> write(s, validated.draft()), "media-invites: issue invite");
         return deliver(validated, invite, entry);
     }
 
