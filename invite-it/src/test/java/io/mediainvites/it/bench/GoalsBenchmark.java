@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  *   <li>right after start, on the fresh database (our tables never analyzed, autovacuum off on them), the
  *       statements, rows read and written and sequential scans of our tables per issuance, redemption, password
  *       login and refresh;</li>
+ *   <li>Keycloak's own sign-in floor ({@link FloorRealm}: a password login of a new user with one hash iteration),
+ *       counted the same way;</li>
  *   <li>warm-up rounds of every operation (Keycloak's JIT compiler works for minutes);</li>
  *   <li>alternating slices of full redemption, password login, refresh-token grant, client-credentials grant,
  *       issuance and admin create-user, each with throughput, Keycloak's CPU (without its JIT compiler threads)
