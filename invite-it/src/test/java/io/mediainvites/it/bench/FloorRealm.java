@@ -3,6 +3,7 @@ package io.mediainvites.it.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediainvites.it.support.Api;
 import io.mediainvites.it.support.DistributionServer;
+import io.mediainvites.it.support.Fixtures;
 import io.mediainvites.it.support.TestSettings;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -56,18 +56,7 @@ final class FloorRealm {
     }
 
     private String createUser(DistributionServer server, String username) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@floor.example");
-        user.setFirstName("Floor");
-        user.setLastName(username);
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(username);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        UserRepresentation user = Fixtures.withPassword(username, username + "@floor.example", "Floor", username);
         try (Response response = server.admin().realm(NAME).users().create(user)) {
             if (response.getStatus() != 201) {
                 throw new IllegalStateException("cannot create floor user " + username + ": " + response.getStatus());

@@ -40,18 +40,7 @@ public final class Fixtures {
     /** A user with password equal to the username; returns the username. */
     public String user(String prefix, String... realmRoles) {
         String username = unique(prefix);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.com");
-        user.setFirstName("First " + prefix);
-        user.setLastName("Last " + prefix);
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(username);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        UserRepresentation user = withPassword(username, username + "@example.com", "First " + prefix, "Last " + prefix);
         try (Response response = realm.users().create(user)) {
             if (response.getStatus() != 201) {
                 throw new IllegalStateException("cannot create user " + username + ": " + response.getStatus());
@@ -63,6 +52,23 @@ public final class Fixtures {
                     .add(List.of(realmRoles).stream().map(r -> realm.roles().get(r).toRepresentation()).toList());
         }
         return username;
+    }
+
+    /** An enabled user with a verified e-mail whose (permanent) password is its username. */
+    public static UserRepresentation withPassword(String username, String email, String firstName, String lastName) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(email);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(username);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        return user;
     }
 
     /** Sets realm attributes (full keys, e.g. {@code mediaInvites.useLimit}) for the duration of {@code body}, then restores the previous values. */
